@@ -1,0 +1,66 @@
+package eventshop.orders.boundary;
+
+import eventshop.events.ProductUpdated;
+import eventshop.orders.control.CatalogueCopy;
+import eventshop.platform.messaging.DeadLetters;
+import eventshop.platform.messaging.Handler;
+import eventshop.platform.messaging.Subscription;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import java.util.List;
+
+/**
+ * The orders service's shared durable subscription "orders": one queue on the broker that every
+ * server instance consumes from, fed by the topics of the services orders listens to.
+ *
+ * <p>The destination is the wildcard address {@code eventshop.*.events}; the selector on
+ * {@code AMQAddress} (the address a message was sent to) keeps the producers orders consumes. One
+ * queue per service keeps one order's events in one ordered stream and gives one dead-letter queue.
+ */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+    @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.*.events"),
+    @ActivationConfigProperty(propertyName = "messageSelector",
+            propertyValue = "AMQAddress IN ('eventshop.warehouse.events', 'eventshop.payments.events')"),
+    @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+    @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "orders"),
+    @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+    // Keep trying to connect if the broker is not up yet when the application starts.
+    @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+    @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")
+})
+public class OrdersSubscription implements MessageListener {
+
+    public static final String NAME = "orders";
+
+    @Resource(lookup = "jms/eventshop/orders/dead-letters")
+    Queue deadLetterQueue;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    CatalogueCopy catalogue;
+
+    private Subscription subscription;
+
+    @PostConstruct
+    void handlers() {
+        subscription = new Subscription(NAME, deadLetterQueue, deadLetters, List.of(
+                Handler.on(ProductUpdated.class, catalogue::apply)));
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        subscription.deliver(message);
+    }
+}

@@ -1,0 +1,42 @@
+package eventshop.platform.health;
+
+import eventshop.platform.messaging.Jms;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import java.util.Collections;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready only when the broker answers. A pooled connection alone proves little (the pool may hold a
+ * connection the broker has since dropped), so the check makes the broker work: it browses the
+ * dead-letter address, and reports how many messages wait there.
+ */
+@Readiness
+@ApplicationScoped
+public class BrokerReadiness implements HealthCheck {
+
+    @Resource(lookup = Jms.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = Jms.UNROUTED_DEAD_LETTERS)
+    Queue deadLetters;
+
+    @Override
+    public HealthCheckResponse call() {
+        try (JMSContext context = connectionFactory.createContext();
+             QueueBrowser browser = context.createBrowser(deadLetters)) {
+            int waiting = Collections.list(browser.getEnumeration()).size();
+            return HealthCheckResponse.named("broker").up().withData("unroutedDeadLetters", waiting).build();
+        } catch (JMSRuntimeException | JMSException e) {
+            return HealthCheckResponse.named("broker").down().withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package eventshop.platform.messaging;
+
+import eventshop.events.Contracts;
+import eventshop.events.Envelope;
+import eventshop.events.EventCodec;
+import eventshop.events.MalformedMessageException;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * One service's subscription: turns a JMS message into an envelope and hands it to the handler for
+ * its type, inside the MDB's XA transaction.
+ *
+ * <p>A message that can never succeed (not an envelope, an unknown type or version, a missing field)
+ * is copied to the service's dead-letter queue with the reason and consumed, in the same transaction:
+ * retrying it would only loop. Any other failure propagates, the transaction rolls back and the broker
+ * redelivers with back-off, then dead-letters after the attempts set in jms-config/broker.xml.
+ */
+public final class Subscription {
+
+    private static final Logger LOG = Logger.getLogger(Subscription.class.getName());
+
+    private final String name;
+    private final Destination deadLetterQueue;
+    private final DeadLetters deadLetters;
+    private final Map<String, Handler<?>> handlers;
+
+    public Subscription(String name, Destination deadLetterQueue, DeadLetters deadLetters, List<Handler<?>> handlers) {
+        this.name = name;
+        this.deadLetterQueue = deadLetterQueue;
+        this.deadLetters = deadLetters;
+        this.handlers = handlers.stream().collect(Collectors.toMap(Handler::typeName, Function.identity()));
+    }
+
+    public void deliver(Message message) {
+        Envelope envelope;
+        try {
+            envelope = EventCodec.parse(textOf(message));
+            Handler<?> handler = handlers.get(envelope.type());
+            if (handler == null) {
+                skipOrReject(envelope);
+                return;
+            }
+            LOG.log(Level.FINE, "{0} handles {1} {2} correlationId={3} causationId={4}", new Object[] {
+                name, envelope.type(), envelope.eventId(), envelope.correlationId(), envelope.causationId()});
+            handler.handle(envelope);
+        } catch (MalformedMessageException e) {
+            LOG.log(Level.WARNING, "{0} dead-letters message {1}: {2}",
+                    new Object[] {name, messageId(message), e.getMessage()});
+            deadLetters.reject(message, deadLetterQueue, name, e.getMessage());
+        }
+    }
+
+    private void skipOrReject(Envelope envelope) {
+        if (!Contracts.isKnown(envelope.type())) {
+            throw new MalformedMessageException("unknown message type '" + envelope.type() + "'");
+        }
+        // A known event this service has no interest in: consuming it is the right outcome.
+        LOG.log(Level.FINE, "{0} ignores {1} {2}", new Object[] {name, envelope.type(), envelope.eventId()});
+    }
+
+    private static String textOf(Message message) {
+        if (!(message instanceof TextMessage text)) {
+            throw new MalformedMessageException("expected a text message carrying a JSON envelope, got "
+                    + message.getClass().getSimpleName());
+        }
+        try {
+            return text.getText();
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot read message body", e);
+        }
+    }
+
+    private static String messageId(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package eventshop.warehouse.control;
+
+import eventshop.events.ProductUpdated;
+import eventshop.platform.messaging.EventPublisher;
+import eventshop.warehouse.entity.Product;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.Topic;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/** The warehouse's products: changes to them and the {@link ProductUpdated} events they cause. */
+@Stateless
+public class ProductCatalogue {
+
+    public static final String PRODUCER = "warehouse";
+
+    @PersistenceContext(unitName = "warehouse")
+    EntityManager em;
+
+    @Resource(lookup = WarehouseTopic.JNDI_NAME)
+    Topic events;
+
+    @Inject
+    EventPublisher publisher;
+
+    public Optional<Product> find(String sku) {
+        return Optional.ofNullable(em.find(Product.class, sku));
+    }
+
+    /**
+     * Creates or changes a product and publishes its new state, in one transaction.
+     *
+     * @param name the new name, or null to keep the current one (required for a new product)
+     * @throws ProductRejected when the database refuses the change (e.g. stock below reservations);
+     *     the row and the event are then both rolled back
+     */
+    public Product update(String sku, String name, BigDecimal price, int stockOnHand) {
+        Product product = em.find(Product.class, sku);
+        if (product == null) {
+            if (name == null) {
+                throw new ProductRejected("name", "a new product needs a name");
+            }
+            product = new Product(sku, name);
+            em.persist(product);
+        } else if (name != null) {
+            product.rename(name);
+        }
+        product.reprice(price);
+        product.restock(stockOnHand);
+        publisher.publish(events, new ProductUpdated(sku, product.name(), product.price(), product.available()),
+                PRODUCER, sku, null);
+        flushSoTheDatabaseJudges(product);
+        return product;
+    }
+
+    /*
+     * The event is already sent (inside the transaction) when the database checks its constraints:
+     * flushing here turns a violation into a clear rejection, and the rollback takes the event with it.
+     */
+    private void flushSoTheDatabaseJudges(Product product) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new ProductRejected("stockOnHand", "product " + product.sku()
+                    + ": the database refused the change (stock on hand cannot fall below the "
+                    + product.reserved() + " units reserved)");
+        }
+    }
+}

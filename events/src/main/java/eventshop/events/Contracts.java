@@ -8,7 +8,22 @@ import java.util.stream.Collectors;
 public final class Contracts {
 
     public static final List<Class<? extends Event>> ALL = List.of(
-            ProductUpdated.class);
+            // events
+            ProductUpdated.class,
+            CustomerRegistered.class,
+            OrderPlaced.class,
+            OrderCancelled.class,
+            PaymentTaken.class,
+            PaymentDeclined.class,
+            PaymentRefunded.class,
+            StockUnavailable.class,
+            OrderShipped.class,
+            // commands and replies
+            AuthorizePayment.class,
+            PaymentAuthorizationResult.class,
+            RefundPayment.class,
+            RefundResult.class,
+            SendNotification.class);
 
     private static final Set<String> TYPES = ALL.stream()
             .map(type -> EventCodec.contractOf(type).type())

@@ -9,7 +9,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.io.StringReader;
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -84,10 +83,10 @@ public final class EventCodec {
     }
 
     /**
-     * Binds an envelope's payload to the given contract.
+     * Binds an envelope's payload to the given contract, upcasting an older version to the current one.
      *
      * @throws MalformedMessageException when the type does not match, the version is newer than
-     *     this consumer knows, or a field of the contract is missing
+     *     this consumer knows (or has no upcaster), or a required field of the contract is missing
      */
     public static <T extends Event> T payload(Envelope envelope, Class<T> type) {
         Contract contract = contractOf(type);
@@ -99,13 +98,10 @@ public final class EventCodec {
             throw new MalformedMessageException("unsupported version " + envelope.version() + " of "
                     + envelope.type() + " (this consumer knows versions 1 to " + contract.version() + ")");
         }
-        JsonObject payload = envelope.payload();
-        for (RecordComponent component : type.getRecordComponents()) {
-            if (!payload.containsKey(component.getName()) || payload.isNull(component.getName())) {
-                throw new MalformedMessageException(
-                        envelope.type() + " payload lacks the field '" + component.getName() + "'");
-            }
-        }
+        // Upcast first: an old version lacks the fields its successors added, and that is no error.
+        JsonObject payload = Upcasters.upcast(envelope.type(), envelope.version(), contract.version(),
+                envelope.payload());
+        RequiredFields.check(envelope.type(), payload, type);
         try {
             return JSONB.fromJson(payload.toString(), type);
         } catch (JsonbException e) {

@@ -1,0 +1,7 @@
+package eventshop.events;
+
+import java.math.BigDecimal;
+
+/** One line of an order, priced by the orders service when the order was placed. */
+public record OrderLine(String sku, String name, int quantity, BigDecimal unitPrice, String currency) {
+}

@@ -1,0 +1,27 @@
+package eventshop.events;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A customer placed an order; it is priced and stored, and waits for payment.
+ *
+ * <p>Carries the customer's name and e-mail and the card number so that customers, notifications and
+ * payments can act without calling the orders service. Version 2 added {@code currency} to the order
+ * and to its lines; {@link OrderPlacedV1Upcaster} reads version 1.
+ */
+@Contract(type = "OrderPlaced", version = 2)
+public record OrderPlaced(
+        String orderId,
+        String customerId,
+        String customerName,
+        String customerEmail,
+        List<OrderLine> lines,
+        BigDecimal total,
+        String currency,
+        String cardNumber) implements OrderMessage {
+
+    public OrderPlaced {
+        lines = List.copyOf(lines); // events are facts: nobody may change them after the fact
+    }
+}

@@ -1,0 +1,62 @@
+package eventshop.it;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.Map;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The test's own connection to the real broker, as the operator user: it listens on topics, sends
+ * what a misbehaving producer would, and reads dead-letter queues.
+ */
+final class Broker implements AutoCloseable {
+
+    private final Connection connection;
+    private final Session session;
+
+    Broker(String url, String user, String password) throws JMSException {
+        var factory = new ActiveMQConnectionFactory(url, user, password);
+        connection = factory.createConnection();
+        session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        connection.start();
+    }
+
+    /** A non-durable subscriber on a topic address: it sees what is published from now on. */
+    MessageConsumer listen(String topicAddress) throws JMSException {
+        return session.createConsumer(session.createTopic(topicAddress));
+    }
+
+    MessageConsumer consume(String queueAddress, String selector) throws JMSException {
+        return session.createConsumer(session.createQueue(queueAddress), selector);
+    }
+
+    void publish(String topicAddress, String body, Map<String, String> properties) throws JMSException {
+        TextMessage message = session.createTextMessage(body);
+        for (var property : properties.entrySet()) {
+            message.setStringProperty(property.getKey(), property.getValue());
+        }
+        try (var producer = session.createProducer(session.createTopic(topicAddress))) {
+            producer.send(message);
+        }
+    }
+
+    /** How many messages matching the selector wait in a queue; a subscription by its full name, address::queue. */
+    int browse(String queueName, String selector) throws JMSException {
+        try (var browser = session.createBrowser(session.createQueue(queueName), selector)) {
+            return java.util.Collections.list(browser.getEnumeration()).size();
+        }
+    }
+
+    static String text(Message message) throws JMSException {
+        return ((TextMessage) message).getText();
+    }
+
+    @Override
+    public void close() throws JMSException {
+        connection.close();
+    }
+}

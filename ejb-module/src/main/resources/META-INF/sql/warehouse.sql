@@ -1,2 +1,3 @@
 CREATE SCHEMA IF NOT EXISTS warehouse;
 CREATE TABLE IF NOT EXISTS warehouse.product (sku VARCHAR(64) NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL, price NUMERIC(12,2) NOT NULL, stock_on_hand INTEGER NOT NULL, reserved INTEGER NOT NULL DEFAULT 0, version BIGINT NOT NULL, CONSTRAINT product_price_not_negative CHECK (price >= 0), CONSTRAINT product_reserved_not_negative CHECK (reserved >= 0), CONSTRAINT product_stock_covers_reserved CHECK (reserved <= stock_on_hand));
+CREATE TABLE IF NOT EXISTS warehouse.processed_message (event_id VARCHAR(36) NOT NULL PRIMARY KEY, type VARCHAR(100) NOT NULL, processed_at TIMESTAMP WITH TIME ZONE NOT NULL);

@@ -4,6 +4,7 @@ import eventshop.events.ProductUpdated;
 import eventshop.orders.control.CatalogueCopy;
 import eventshop.platform.messaging.DeadLetters;
 import eventshop.platform.messaging.Handler;
+import eventshop.platform.messaging.ProcessedMessages;
 import eventshop.platform.messaging.Subscription;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -13,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
@@ -51,11 +54,14 @@ public class OrdersSubscription implements MessageListener {
     @Inject
     CatalogueCopy catalogue;
 
+    @PersistenceContext(unitName = "orders")
+    EntityManager em;
+
     private Subscription subscription;
 
     @PostConstruct
     void handlers() {
-        subscription = new Subscription(NAME, deadLetterQueue, deadLetters, List.of(
+        subscription = new Subscription(NAME, deadLetterQueue, deadLetters, new ProcessedMessages(em, "orders"), List.of(
                 Handler.on(ProductUpdated.class, catalogue::apply)));
     }
 

@@ -37,7 +37,22 @@ public class EventPublisher {
         return envelope;
     }
 
+    /**
+     * Sends a command to a queue, e.g. a request to the payment gateway. The JMS correlation id lets
+     * the reply be matched to the request.
+     */
+    public Envelope command(Destination queue, Event command, String producer, String correlationId,
+                            String causationId, String jmsCorrelationId) {
+        Envelope envelope = EventCodec.envelope(command, correlationId, causationId, producer);
+        send(queue, envelope, command.correlationKey(), jmsCorrelationId);
+        return envelope;
+    }
+
     public void send(Destination destination, Envelope envelope, String groupId) {
+        send(destination, envelope, groupId, null);
+    }
+
+    private void send(Destination destination, Envelope envelope, String groupId, String jmsCorrelationId) {
         try (JMSContext context = connectionFactory.createContext()) {
             TextMessage message = context.createTextMessage(EventCodec.toJson(envelope));
             message.setStringProperty(MessageHeaders.TYPE, envelope.type());
@@ -49,6 +64,9 @@ public class EventPublisher {
             message.setStringProperty(DUPLICATE_ID, envelope.eventId().toString());
             if (groupId != null) {
                 message.setStringProperty(GROUP_ID, groupId);
+            }
+            if (jmsCorrelationId != null) {
+                message.setJMSCorrelationID(jmsCorrelationId);
             }
             context.createProducer()
                     .setDeliveryMode(DeliveryMode.PERSISTENT)

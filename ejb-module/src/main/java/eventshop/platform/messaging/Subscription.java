@@ -31,12 +31,19 @@ public final class Subscription {
     private final String name;
     private final Destination deadLetterQueue;
     private final DeadLetters deadLetters;
+    private final ProcessedMessages processed;
     private final Map<String, Handler<?>> handlers;
 
-    public Subscription(String name, Destination deadLetterQueue, DeadLetters deadLetters, List<Handler<?>> handlers) {
+    /**
+     * @param name the subscription (or queue) name, also written on dead letters as their origin
+     * @param processed the service's processed-message record, for idempotency
+     */
+    public Subscription(String name, Destination deadLetterQueue, DeadLetters deadLetters,
+                        ProcessedMessages processed, List<Handler<?>> handlers) {
         this.name = name;
         this.deadLetterQueue = deadLetterQueue;
         this.deadLetters = deadLetters;
+        this.processed = processed;
         this.handlers = handlers.stream().collect(Collectors.toMap(Handler::typeName, Function.identity()));
     }
 
@@ -49,14 +56,23 @@ public final class Subscription {
                 skipOrReject(envelope);
                 return;
             }
-            LOG.log(Level.FINE, "{0} handles {1} {2} correlationId={3} causationId={4}", new Object[] {
-                name, envelope.type(), envelope.eventId(), envelope.correlationId(), envelope.causationId()});
+            if (processed.alreadyProcessed(envelope.eventId())) {
+                LOG.log(Level.INFO, "{0} skips {1} {2}: already processed correlationId={3} causationId={4}",
+                        logged(envelope));
+                return;
+            }
+            LOG.log(Level.FINE, "{0} handles {1} {2} correlationId={3} causationId={4}", logged(envelope));
             handler.handle(envelope);
+            processed.record(envelope.eventId(), envelope.type());
         } catch (MalformedMessageException e) {
             LOG.log(Level.WARNING, "{0} dead-letters message {1}: {2}",
                     new Object[] {name, messageId(message), e.getMessage()});
             deadLetters.reject(message, deadLetterQueue, name, e.getMessage());
         }
+    }
+
+    private Object[] logged(Envelope envelope) {
+        return new Object[] {name, envelope.type(), envelope.eventId(), envelope.correlationId(), envelope.causationId()};
     }
 
     private void skipOrReject(Envelope envelope) {

@@ -1,0 +1,2 @@
+CREATE SCHEMA IF NOT EXISTS notifications;
+CREATE TABLE IF NOT EXISTS notifications.processed_message (event_id VARCHAR(36) NOT NULL PRIMARY KEY, type VARCHAR(100) NOT NULL, processed_at TIMESTAMP WITH TIME ZONE NOT NULL);

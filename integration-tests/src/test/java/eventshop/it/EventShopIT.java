@@ -1,23 +1,7 @@
 package eventshop.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import eventshop.events.EventCodec;
-import eventshop.events.Envelope;
-import eventshop.events.ProductUpdated;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import java.io.File;
-import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URL;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -25,30 +9,23 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * The foundation, end to end: the real EAR deployed once to the real Payara Server, with the real
- * Artemis broker and PostgreSQL that the build started. Every test asserts on what really happened:
- * HTTP answers, rows in the services' schemas, messages on the broker.
+ * The integration suite: the real EAR is deployed ONCE to the real Payara Server (with the real
+ * Artemis broker and PostgreSQL that the build started), and every test group runs against that one
+ * deployment as a {@link Nested} class. Each group's tests live in their own abstract class; add a
+ * group by adding one line here.
  */
 @ExtendWith(ArquillianExtension.class)
 class EventShopIT {
 
-    private static final Duration EVENTUAL = Duration.ofSeconds(30);
-    private static final String WAREHOUSE_EVENTS = "eventshop.warehouse.events";
-    private static final String ORDERS_DEAD_LETTERS = "eventshop.orders.dlq";
-
-    private static Broker broker;
-    private static final Database DB = new Database(System.getProperty("it.pg.url"));
-
     @ArquillianResource
-    private URL baseUrl;
-
-    private Api api;
+    private URL deployedAt;
 
     @Deployment(testable = false, name = "eventshop")
     static EnterpriseArchive ear() {
@@ -57,164 +34,17 @@ class EventShopIT {
                 .as(EnterpriseArchive.class);
     }
 
-    @BeforeAll
-    static void connectToBroker() throws JMSException {
-        broker = new Broker(System.getProperty("it.broker.url"), "admin", "admin-secret");
-    }
-
     @AfterAll
-    static void disconnect() throws JMSException {
-        broker.close();
-    }
-
-    @BeforeEach
-    void api() throws Exception {
-        api = new Api(baseUrl.toURI());
+    static void disconnect() throws Exception {
+        Stack.close();
     }
 
     @Test
-    void healthIsUpWithDatabaseAndBroker() throws Exception {
-        URI health = new URI("http", null, baseUrl.getHost(), baseUrl.getPort(), "/health/ready", null, null);
-        Api.Reply reply = new Api(health).get(health.toString());
-
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().getString("status")).isEqualTo("UP");
-        assertThat(reply.json().getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class))
-                .extracting(check -> check.getString("name") + "=" + check.getString("status"))
-                .containsExactlyInAnyOrder("database=UP", "broker=UP");
+    void theEarIsDeployedAtTheServerRoot() {
+        assertThat(deployedAt.toString()).isEqualTo(Stack.BASE.toString());
     }
 
-    @Test
-    void productUpdateTravelsThroughTheBrokerToTheOrdersCatalogue() throws Exception {
-        String sku = newSku();
-        try (MessageConsumer topic = broker.listen(WAREHOUSE_EVENTS)) {
-            Api.Reply put = api.put("api/products/" + sku, "{\"name\":\"Test mug\",\"price\":12.50,\"stockOnHand\":30}");
-
-            assertThat(put.status()).isEqualTo(200);
-            assertThat(put.json().getInt("available")).isEqualTo(30);
-            assertThat(DB.query("select name, price, stock_on_hand, reserved from warehouse.product where sku = ?", sku))
-                    .singleElement()
-                    .satisfies(row -> {
-                        assertThat(row.get("name")).isEqualTo("Test mug");
-                        assertThat((BigDecimal) row.get("price")).isEqualByComparingTo("12.50");
-                        assertThat(row.get("stock_on_hand")).isEqualTo(30);
-                    });
-
-            Message message = nextEventFor(topic, sku);
-            assertThat(message.getStringProperty("type")).isEqualTo("ProductUpdated");
-            assertThat(message.getIntProperty("version")).isEqualTo(1);
-            assertThat(message.getStringProperty("correlationId")).isEqualTo(sku);
-            Envelope envelope = EventCodec.parse(Broker.text(message));
-            assertThat(envelope.producer()).isEqualTo("warehouse");
-            assertThat(EventCodec.payload(envelope, ProductUpdated.class))
-                    .isEqualTo(new ProductUpdated(sku, "Test mug", new BigDecimal("12.50"), 30));
-        }
-
-        await().atMost(EVENTUAL).untilAsserted(() -> {
-            Api.Reply get = api.get("api/products/" + sku);
-            assertThat(get.status()).isEqualTo(200);
-            assertThat(get.json().getJsonNumber("price").bigDecimalValue()).isEqualByComparingTo("12.50");
-            assertThat(get.json().getInt("available")).isEqualTo(30);
-        });
-        assertThat(DB.query("select available from orders.catalogue_item where sku = ?", sku))
-                .singleElement().extracting(row -> row.get("available")).isEqualTo(30);
-    }
-
-    @Test
-    void rolledBackUpdateLeavesNeitherTheRowNorTheEvent() throws Exception {
-        String sku = newSku();
-        assertThat(api.put("api/products/" + sku, "{\"name\":\"Scarce lamp\",\"price\":10.00,\"stockOnHand\":10}").status())
-                .isEqualTo(200);
-        // Paid orders hold 5 units: the database refuses to let stock on hand fall below that.
-        assertThat(DB.update("update warehouse.product set reserved = 5 where sku = ?", sku)).isEqualTo(1);
-        String sentinel = newSku();
-
-        try (MessageConsumer topic = broker.listen(WAREHOUSE_EVENTS)) {
-            Api.Reply refused = api.put("api/products/" + sku, "{\"price\":99.00,\"stockOnHand\":2}");
-
-            assertThat(refused.status()).isEqualTo(409);
-            assertThat(refused.contentType()).startsWith("application/problem+json");
-            assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("stockOnHand");
-
-            // A later, successful update is the marker: everything published before it has arrived.
-            assertThat(api.put("api/products/" + sentinel, "{\"name\":\"Marker\",\"price\":1.00,\"stockOnHand\":1}").status())
-                    .isEqualTo(200);
-            List<String> skusPublished = eventsUntil(topic, sentinel);
-            assertThat(skusPublished).as("the refused update's event must have been rolled back").doesNotContain(sku);
-        }
-        assertThat(DB.query("select price, stock_on_hand from warehouse.product where sku = ?", sku))
-                .singleElement()
-                .satisfies(row -> {
-                    assertThat((BigDecimal) row.get("price")).isEqualByComparingTo("10.00");
-                    assertThat(row.get("stock_on_hand")).isEqualTo(10);
-                });
-    }
-
-    @Test
-    void malformedMessageEndsInTheOrdersDeadLetterQueueWithTheReason() throws Exception {
-        String marker = UUID.randomUUID().toString();
-
-        broker.publish(WAREHOUSE_EVENTS, "this is not json", Map.of("testMarker", marker));
-
-        try (MessageConsumer deadLetters = broker.consume(ORDERS_DEAD_LETTERS, "testMarker = '" + marker + "'")) {
-            Message deadLetter = deadLetters.receive(EVENTUAL.toMillis());
-            assertThat(deadLetter).as("dead letter in " + ORDERS_DEAD_LETTERS).isNotNull();
-            assertThat(Broker.text(deadLetter)).isEqualTo("this is not json");
-            assertThat(deadLetter.getStringProperty("deadLetterReason")).contains("not a JSON object");
-            assertThat(deadLetter.getStringProperty("deadLetterOrigin")).isEqualTo("orders");
-            assertThat(deadLetter.getStringProperty("originalDestination")).contains(WAREHOUSE_EVENTS);
-        }
-        // Consumed once, not looping: the orders subscription no longer holds it.
-        await().atMost(EVENTUAL).untilAsserted(() ->
-                assertThat(broker.browse("eventshop.*.events::orders", "testMarker = '" + marker + "'")).isZero());
-    }
-
-    @Test
-    void unknownEventTypeIsDeadLetteredNotIgnored() throws Exception {
-        String marker = UUID.randomUUID().toString();
-        String body = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"ProductTeleported\",\"version\":1,"
-                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"producer\":\"warehouse\",\"payload\":{}}";
-
-        broker.publish(WAREHOUSE_EVENTS, body, Map.of("testMarker", marker, "type", "ProductTeleported"));
-
-        try (MessageConsumer deadLetters = broker.consume(ORDERS_DEAD_LETTERS, "testMarker = '" + marker + "'")) {
-            Message deadLetter = deadLetters.receive(EVENTUAL.toMillis());
-            assertThat(deadLetter).isNotNull();
-            assertThat(deadLetter.getStringProperty("deadLetterReason")).contains("unknown message type 'ProductTeleported'");
-            assertThat(deadLetter.getStringProperty("type")).isEqualTo("ProductTeleported");
-        }
-    }
-
-    private static String newSku() {
-        return "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
-    private static Message nextEventFor(MessageConsumer topic, String sku) throws JMSException {
-        long deadline = System.currentTimeMillis() + EVENTUAL.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            Message message = topic.receive(1000);
-            if (message != null && sku.equals(message.getStringProperty("correlationId"))) {
-                return message;
-            }
-        }
-        throw new AssertionError("no event about " + sku + " within " + EVENTUAL);
-    }
-
-    /** The skus of every ProductUpdated received, up to and including the sentinel's. */
-    private static List<String> eventsUntil(MessageConsumer topic, String sentinel) throws JMSException {
-        List<String> skus = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + EVENTUAL.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            Message message = topic.receive(1000);
-            if (message == null) {
-                continue;
-            }
-            String sku = message.getStringProperty("correlationId");
-            skus.add(sku);
-            if (sentinel.equals(sku)) {
-                return skus;
-            }
-        }
-        throw new AssertionError("the sentinel's event never arrived; received " + skus);
+    @Nested
+    class Foundation extends FoundationTests {
     }
 }

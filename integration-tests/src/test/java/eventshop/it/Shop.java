@@ -1,0 +1,99 @@
+package eventshop.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a storefront does through the public API, in the words of the tests: register a customer,
+ * stock a product, place and follow an order.
+ */
+final class Shop {
+
+    static final String APPROVED_CARD = "4242424242424242";
+    static final String DECLINED_CARD = "4000000000000002";
+    static final String SILENT_CARD = "4000000000000119";
+
+    static final List<String> TERMINAL = List.of("SHIPPED", "REJECTED", "CANCELLED");
+
+    private final Api api = Stack.API;
+
+    record Customer(String id, String email) {
+    }
+
+    Customer newCustomer(String name) {
+        String email = name.toLowerCase().replace(' ', '.') + "." + shortId() + "@example.org";
+        Api.Reply reply = api.post("api/customers", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return new Customer(reply.json().getString("id"), email);
+    }
+
+    /** A product the orders service can already sell: the warehouse's event has reached its catalogue. */
+    String stockedProduct(BigDecimal price, int stockOnHand) {
+        String sku = "IT-" + shortId();
+        Api.Reply put = api.put("api/products/" + sku,
+                "{\"name\":\"Product " + sku + "\",\"price\":" + price + ",\"stockOnHand\":" + stockOnHand + "}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        await().atMost(Stack.EVENTUAL).until(() -> api.get("api/products/" + sku).status() == 200);
+        return sku;
+    }
+
+    Api.Reply placeOrder(Customer customer, String sku, int quantity, String card) {
+        return api.post("api/orders", orderBody(customer.id(), sku, quantity, card));
+    }
+
+    static String orderBody(String customerId, String sku, int quantity, String card) {
+        return "{\"customerId\":\"" + customerId + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity
+                + "}],\"payment\":{\"cardNumber\":\"" + card + "\"}}";
+    }
+
+    String placedOrderId(Customer customer, String sku, int quantity, String card) {
+        Api.Reply reply = placeOrder(customer, sku, quantity, card);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(reply.location()).endsWith("/api/orders/" + reply.json().getString("id"));
+        return reply.json().getString("id");
+    }
+
+    JsonObject order(String id) {
+        Api.Reply reply = api.get("api/orders/" + id);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    JsonObject awaitStatus(String orderId, String status) {
+        await().atMost(Stack.EVENTUAL).until(() -> status.equals(order(orderId).getString("status")));
+        return order(orderId);
+    }
+
+    JsonObject awaitTerminal(String orderId) {
+        await().atMost(Stack.EVENTUAL).until(() -> TERMINAL.contains(order(orderId).getString("status")));
+        return order(orderId);
+    }
+
+    /** "STATUS event producer" for each timeline entry, oldest first. */
+    static List<String> timeline(JsonObject order) {
+        return order.getJsonArray("timeline").getValuesAs(JsonObject.class).stream()
+                .map(entry -> entry.getString("status") + " " + entry.getString("event") + " " + entry.getString("producer"))
+                .toList();
+    }
+
+    List<JsonObject> payments(String orderId) {
+        Api.Reply reply = api.get("api/payments?orderId=" + orderId);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.structure().asJsonArray().getValuesAs(JsonObject.class);
+    }
+
+    /** on hand, reserved: read from the warehouse's own table. */
+    static List<Integer> stock(String sku) {
+        var row = Stack.DB.query("select stock_on_hand, reserved from warehouse.product where sku = ?", sku).get(0);
+        return List.of((Integer) row.get("stock_on_hand"), (Integer) row.get("reserved"));
+    }
+
+    static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+}

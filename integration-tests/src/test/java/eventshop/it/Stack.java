@@ -1,0 +1,38 @@
+package eventshop.it;
+
+import jakarta.jms.JMSException;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The running system the tests talk to, shared by every test group of the suite: the public API, the
+ * broker (as the operator user) and the PostgreSQL database, all over real connections. Addresses come
+ * from the build (integration-tests/pom.xml), which started the servers with bin/eventshop.
+ */
+final class Stack {
+
+    /** How long an eventually consistent outcome may take before a test gives up. */
+    static final Duration EVENTUAL = Duration.ofSeconds(30);
+
+    static final URI BASE = URI.create("http://127.0.0.1:" + System.getProperty("it.http.port") + "/");
+    static final Api API = new Api(BASE);
+    static final Database DB = new Database(System.getProperty("it.pg.url"));
+    private static Broker broker;
+
+    private Stack() {
+    }
+
+    static synchronized Broker broker() throws JMSException {
+        if (broker == null) {
+            broker = new Broker(System.getProperty("it.broker.url"), "admin", "admin-secret");
+        }
+        return broker;
+    }
+
+    static synchronized void close() throws JMSException {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+}

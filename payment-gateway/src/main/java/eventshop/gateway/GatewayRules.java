@@ -1,0 +1,53 @@
+package eventshop.gateway;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+/**
+ * The simulated bank's rules, free of JMS and JSON so that they can be tested alone.
+ *
+ * <p>The test cards follow the convention card gateways use in their sandboxes, so that a person
+ * placing an order chooses the outcome by the card number alone.
+ */
+public final class GatewayRules {
+
+    public static final String APPROVED_CARD = "4242424242424242";
+    public static final String DECLINED_CARD = "4000000000000002";
+    public static final String SILENT_CARD = "4000000000000119";
+
+    public static final String CARD_DECLINED = "card declined";
+    public static final String INVALID_CARD_NUMBER = "invalid card number";
+    public static final String INVALID_AMOUNT = "invalid amount";
+    public static final String REFUND_REFUSED = "refund refused by gateway";
+
+    /** Card numbers (PANs) are 13 to 19 digits; no Luhn check, so that made-up numbers approve. */
+    private static final Pattern WELL_FORMED_CARD = Pattern.compile("\\d{13,19}");
+
+    private final boolean refuseRefunds;
+
+    /** @param refuseRefunds refuse every refund, to exercise a compensation that fails for good */
+    public GatewayRules(boolean refuseRefunds) {
+        this.refuseRefunds = refuseRefunds;
+    }
+
+    public Decision authorize(String cardNumber) {
+        if (cardNumber == null || !WELL_FORMED_CARD.matcher(cardNumber).matches()) {
+            return Decision.declined(INVALID_CARD_NUMBER);
+        }
+        return switch (cardNumber) {
+            case DECLINED_CARD -> Decision.declined(CARD_DECLINED);
+            case SILENT_CARD -> Decision.noAnswer();
+            default -> Decision.approved();
+        };
+    }
+
+    public Decision refund(BigDecimal amount) {
+        if (refuseRefunds) {
+            return Decision.declined(REFUND_REFUSED);
+        }
+        if (amount == null || amount.signum() <= 0) {
+            return Decision.declined(INVALID_AMOUNT);
+        }
+        return Decision.approved();
+    }
+}

@@ -1,0 +1,30 @@
+package eventshop.gateway;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The simulator's settings. Payara Micro reads MicroProfile Config from system properties, so each
+ * can be given as {@code -Dgateway.latency.ms=50} on the command line.
+ */
+record GatewaySettings(String brokerUrl, String user, String password, long latencyMillis, boolean refuseRefunds) {
+
+    static GatewaySettings from(Config config) {
+        return new GatewaySettings(
+                read(config, "gateway.broker.url", String.class, "tcp://127.0.0.1:61616"),
+                read(config, "gateway.broker.user", String.class, "eventshop"),
+                read(config, "gateway.broker.password", String.class, "eventshop-secret"),
+                read(config, "gateway.latency.ms", Long.class, 5L),
+                read(config, "gateway.refunds.refuse", Boolean.class, false));
+    }
+
+    private static <T> T read(Config config, String name, Class<T> type, T defaultValue) {
+        return config.getOptionalValue(name, type).orElse(defaultValue);
+    }
+
+    /** For the log: everything but the password. */
+    @Override
+    public String toString() {
+        return brokerUrl + " as " + user + ", latency " + latencyMillis + " ms, refunds "
+                + (refuseRefunds ? "refused" : "accepted");
+    }
+}

@@ -1,0 +1,72 @@
+package eventshop.gateway;
+
+import eventshop.events.AuthorizePayment;
+import eventshop.events.Envelope;
+import eventshop.events.Event;
+import eventshop.events.EventCodec;
+import eventshop.events.MalformedMessageException;
+import eventshop.events.OrderMessage;
+import eventshop.events.PaymentAuthorizationResult;
+import eventshop.events.RefundPayment;
+import eventshop.events.RefundResult;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns a request envelope into the reply envelope, or into none when the card is the silent one.
+ * Knows the contracts but not JMS, so the whole request-to-reply mapping is tested without a broker.
+ */
+public final class RequestHandler {
+
+    public static final String PRODUCER = "payment-gateway";
+
+    private static final String AUTHORIZE = EventCodec.contractOf(AuthorizePayment.class).type();
+    private static final String REFUND = EventCodec.contractOf(RefundPayment.class).type();
+
+    private final GatewayRules rules;
+
+    public RequestHandler(GatewayRules rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * @throws MalformedMessageException when the request is of an unknown type or its payload is
+     *     incomplete: answering it cannot succeed, however often it is redelivered
+     */
+    public Optional<Envelope> answer(Envelope request) {
+        OrderMessage result;
+        if (AUTHORIZE.equals(request.type())) {
+            result = authorize(EventCodec.payload(request, AuthorizePayment.class));
+        } else if (REFUND.equals(request.type())) {
+            result = refund(EventCodec.payload(request, RefundPayment.class));
+        } else {
+            throw new MalformedMessageException("unknown type " + request.type()
+                    + " (the gateway takes " + AUTHORIZE + " and " + REFUND + ")");
+        }
+        return Optional.ofNullable(result).map(reply -> replyTo(request, reply));
+    }
+
+    private PaymentAuthorizationResult authorize(AuthorizePayment command) {
+        Decision decision = rules.authorize(command.cardNumber());
+        return switch (decision.outcome()) {
+            case APPROVED -> new PaymentAuthorizationResult(command.paymentId(), command.orderId(), true, null, newReference());
+            case DECLINED -> new PaymentAuthorizationResult(command.paymentId(), command.orderId(), false, decision.reason(), null);
+            case NO_ANSWER -> null;
+        };
+    }
+
+    private RefundResult refund(RefundPayment command) {
+        Decision decision = rules.refund(command.amount());
+        return new RefundResult(command.refundId(), command.paymentId(), command.orderId(),
+                decision.isApproved(), decision.reason());
+    }
+
+    private static Envelope replyTo(Envelope request, Event reply) {
+        return EventCodec.envelope(reply, reply.correlationKey(), request.eventId().toString(), PRODUCER);
+    }
+
+    /** A real gateway's authorization id; refunds quote it back. */
+    private static String newReference() {
+        return "gw_" + UUID.randomUUID();
+    }
+}

@@ -9,13 +9,17 @@ import java.util.List;
  * <p>Carries the customer's name and e-mail and the card number so that customers, notifications and
  * payments can act without calling the orders service. Version 2 added {@code currency} to the order
  * and to its lines; {@link OrderPlacedV1Upcaster} reads version 1.
+ *
+ * <p>The customer's name and e-mail are {@link Optional}: orders knows them only from a
+ * CustomerRegistered event it has already received, and an order may come first (a customer the
+ * customers service learns about from this very event, or a registration still on its way).
  */
 @Contract(type = "OrderPlaced", version = 2)
 public record OrderPlaced(
         String orderId,
         String customerId,
-        String customerName,
-        String customerEmail,
+        @Optional String customerName,
+        @Optional String customerEmail,
         List<OrderLine> lines,
         BigDecimal total,
         String currency,

@@ -25,8 +25,17 @@ class PayloadCheckTest {
 
     @Test
     void missingRequiredFieldIsNamed() {
-        assertRejected(edit(json(Samples.ORDER_PLACED), "\"customerEmail\":\"ada@example.org\",", ""),
-                OrderPlaced.class, "OrderPlaced payload lacks the field 'customerEmail'");
+        assertRejected(edit(json(Samples.ORDER_PLACED), "\"cardNumber\":\"4242424242424242\",", ""),
+                OrderPlaced.class, "OrderPlaced payload lacks the field 'cardNumber'");
+    }
+
+    @Test
+    void orderOfACustomerTheOrdersServiceDoesNotKnowYetIsAccepted() {
+        OrderPlaced anonymous = new OrderPlaced(Samples.ORDER, Samples.CUSTOMER, null, null,
+                Samples.ORDER_PLACED.lines(), Samples.ORDER_PLACED.total(), "EUR", "4242424242424242");
+
+        assertThat(json(anonymous)).doesNotContain("customerName").doesNotContain("customerEmail");
+        assertThat(read(json(anonymous), OrderPlaced.class)).isEqualTo(anonymous);
     }
 
     @Test

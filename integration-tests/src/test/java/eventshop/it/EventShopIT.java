@@ -47,4 +47,12 @@ class EventShopIT {
     @Nested
     class Foundation extends FoundationTests {
     }
+
+    @Nested
+    class OrderFlows extends OrderFlowTests {
+    }
+
+    @Nested
+    class BadRequests extends BadRequestTests {
+    }
 }

@@ -2,13 +2,14 @@ package eventshop.api;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.StreamSupport;
 
 /** Bean Validation failures on a request: 400, naming each field and what is wrong with it. */
 @Provider
@@ -23,11 +24,33 @@ public class ValidationProblems implements ExceptionMapper<ConstraintViolationEx
         return Problem.invalid(Response.Status.BAD_REQUEST, "The request is not valid.", errors).toResponse();
     }
 
-    /** The last node of the path: for "update.arg1.price" that is "price", the name the client sent. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        return StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-                .map(Path.Node::getName)
-                .reduce((first, second) -> second)
-                .orElse("request");
+    /**
+     * The field as the client wrote it: for the path "place.request.items[0].quantity" of a resource
+     * method, "items[0].quantity"; for a path or query parameter, its name.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> segments = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.isInIterable() && !segments.isEmpty()) {
+                int last = segments.size() - 1;
+                String key = node.getIndex() != null ? String.valueOf(node.getIndex()) : String.valueOf(node.getKey());
+                segments.set(last, segments.get(last) + "[" + key + "]");
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                segments.add(node.getName());
+            }
+        }
+        if (!segments.isEmpty()) {
+            return String.join(".", segments);
+        }
+        return parameter != null ? parameter : "request";
     }
 }

@@ -1,7 +1,15 @@
 package eventshop.orders.boundary;
 
+import eventshop.events.CustomerRegistered;
+import eventshop.events.OrderShipped;
+import eventshop.events.PaymentDeclined;
+import eventshop.events.PaymentRefunded;
+import eventshop.events.PaymentTaken;
 import eventshop.events.ProductUpdated;
+import eventshop.events.StockUnavailable;
 import eventshop.orders.control.CatalogueCopy;
+import eventshop.orders.control.CustomerCopies;
+import eventshop.orders.control.OrderLifecycle;
 import eventshop.platform.messaging.DeadLetters;
 import eventshop.platform.messaging.Handler;
 import eventshop.platform.messaging.ProcessedMessages;
@@ -32,7 +40,8 @@ import java.util.List;
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.*.events"),
     @ActivationConfigProperty(propertyName = "messageSelector",
-            propertyValue = "AMQAddress IN ('eventshop.warehouse.events', 'eventshop.payments.events')"),
+            propertyValue = "AMQAddress IN ('eventshop.warehouse.events', 'eventshop.payments.events', "
+                    + "'eventshop.customers.events')"),
     @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
     @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "orders"),
     @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
@@ -54,6 +63,12 @@ public class OrdersSubscription implements MessageListener {
     @Inject
     CatalogueCopy catalogue;
 
+    @Inject
+    CustomerCopies customers;
+
+    @Inject
+    OrderLifecycle orders;
+
     @PersistenceContext(unitName = "orders")
     EntityManager em;
 
@@ -62,7 +77,13 @@ public class OrdersSubscription implements MessageListener {
     @PostConstruct
     void handlers() {
         subscription = new Subscription(NAME, deadLetterQueue, deadLetters, new ProcessedMessages(em, "orders"), List.of(
-                Handler.on(ProductUpdated.class, catalogue::apply)));
+                Handler.on(ProductUpdated.class, catalogue::apply),
+                Handler.on(CustomerRegistered.class, customers::apply),
+                Handler.on(PaymentTaken.class, orders::paymentTaken),
+                Handler.on(PaymentDeclined.class, orders::paymentDeclined),
+                Handler.on(StockUnavailable.class, orders::stockUnavailable),
+                Handler.on(OrderShipped.class, orders::orderShipped),
+                Handler.on(PaymentRefunded.class, orders::paymentRefunded)));
     }
 
     @Override

@@ -1,16 +1,18 @@
 package eventshop.warehouse.control;
 
 import eventshop.events.ProductUpdated;
-import eventshop.platform.messaging.EventPublisher;
 import eventshop.warehouse.entity.Product;
-import jakarta.annotation.Resource;
+import eventshop.warehouse.entity.StockLine;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.jms.Topic;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The warehouse's products: changes to them and the {@link ProductUpdated} events they cause. */
@@ -22,14 +24,20 @@ public class ProductCatalogue {
     @PersistenceContext(unitName = "warehouse")
     EntityManager em;
 
-    @Resource(lookup = WarehouseTopic.JNDI_NAME)
-    Topic events;
-
     @Inject
-    EventPublisher publisher;
+    WarehouseEvents events;
 
     public Optional<Product> find(String sku) {
         return Optional.ofNullable(em.find(Product.class, sku));
+    }
+
+    /** The products of the given lines that exist, by sku, in the lines' order. */
+    public Map<String, Product> productsOf(List<StockLine> lines) {
+        Map<String, Product> products = new LinkedHashMap<>();
+        for (StockLine line : lines) {
+            find(line.sku()).ifPresent(product -> products.put(product.sku(), product));
+        }
+        return products;
     }
 
     /**
@@ -52,8 +60,7 @@ public class ProductCatalogue {
         }
         product.reprice(price);
         product.restock(stockOnHand);
-        publisher.publish(events, new ProductUpdated(sku, product.name(), product.price(), product.available()),
-                PRODUCER, sku, null);
+        events.productUpdated(product, sku, null);
         flushSoTheDatabaseJudges(product);
         return product;
     }
@@ -65,6 +72,9 @@ public class ProductCatalogue {
     private void flushSoTheDatabaseJudges(Product product) {
         try {
             em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ProductRejected("stockOnHand", "product " + product.sku()
+                    + " was changed at the same moment (an order reserved or shipped some); read it again and retry");
         } catch (PersistenceException e) {
             throw new ProductRejected("stockOnHand", "product " + product.sku()
                     + ": the database refused the change (stock on hand cannot fall below the "

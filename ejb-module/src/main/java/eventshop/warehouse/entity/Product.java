@@ -10,6 +10,11 @@ import java.math.BigDecimal;
 /**
  * A product the warehouse stocks. The database holds the invariant {@code reserved <= stockOnHand}
  * (constraint product_stock_covers_reserved), so no code path can oversell, whatever it forgets.
+ *
+ * <p>Paid orders reserve units ({@link #reserve}); a reservation either leaves with its shipment
+ * ({@link #ship}) or is given back when the order is cancelled ({@link #release}). Every change bumps
+ * the version: of two transactions that read the same row to reserve its last unit, the second to
+ * commit fails instead of overwriting the first one's reservation.
  */
 @Entity
 @Table(name = "product")
@@ -77,5 +82,37 @@ public class Product {
 
     public void restock(int stockOnHand) {
         this.stockOnHand = stockOnHand;
+    }
+
+    /** Sets units aside for a paid order. */
+    public void reserve(int quantity) {
+        requirePositive(quantity);
+        if (quantity > available()) {
+            throw new IllegalStateException("cannot reserve " + quantity + " of " + sku + ": only " + available()
+                    + " available");
+        }
+        reserved += quantity;
+    }
+
+    /** Gives reserved units back to sale (the order was cancelled before it shipped). */
+    public void release(int quantity) {
+        requirePositive(quantity);
+        if (quantity > reserved) {
+            throw new IllegalStateException("cannot release " + quantity + " of " + sku + ": only " + reserved
+                    + " reserved");
+        }
+        reserved -= quantity;
+    }
+
+    /** Reserved units leave the warehouse: on hand and reserved both fall, available stays. */
+    public void ship(int quantity) {
+        release(quantity);
+        stockOnHand -= quantity;
+    }
+
+    private void requirePositive(int quantity) {
+        if (quantity < 1) {
+            throw new IllegalArgumentException("quantity of " + sku + " must be at least 1, not " + quantity);
+        }
     }
 }

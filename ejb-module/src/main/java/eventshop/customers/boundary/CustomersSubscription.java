@@ -1,0 +1,79 @@
+package eventshop.customers.boundary;
+
+import eventshop.customers.control.OrderHistory;
+import eventshop.events.OrderCancelled;
+import eventshop.events.OrderPlaced;
+import eventshop.events.OrderShipped;
+import eventshop.events.PaymentDeclined;
+import eventshop.events.PaymentTaken;
+import eventshop.platform.messaging.DeadLetters;
+import eventshop.platform.messaging.Handler;
+import eventshop.platform.messaging.ProcessedMessages;
+import eventshop.platform.messaging.Subscription;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * The customers service's shared durable subscription "customers": the order events that make up
+ * each customer's order history (placed, paid, rejected, shipped, cancelled).
+ *
+ * <p>Same shape as the orders service's subscription: the wildcard address {@code eventshop.*.events}
+ * narrowed by a selector on {@code AMQAddress} to the producers this service listens to.
+ */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+    @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.*.events"),
+    @ActivationConfigProperty(propertyName = "messageSelector", propertyValue =
+            "AMQAddress IN ('eventshop.orders.events', 'eventshop.warehouse.events', 'eventshop.payments.events')"),
+    @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+    @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "customers"),
+    @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+    // Keep trying to connect if the broker is not up yet when the application starts.
+    @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+    @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")
+})
+public class CustomersSubscription implements MessageListener {
+
+    public static final String NAME = "customers";
+
+    @Resource(lookup = "jms/eventshop/customers/dead-letters")
+    Queue deadLetterQueue;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    OrderHistory history;
+
+    @PersistenceContext(unitName = "customers")
+    EntityManager em;
+
+    private Subscription subscription;
+
+    @PostConstruct
+    void handlers() {
+        subscription = new Subscription(NAME, deadLetterQueue, deadLetters, new ProcessedMessages(em, "customers"), List.of(
+                Handler.on(OrderPlaced.class, history::orderPlaced),
+                Handler.on(PaymentTaken.class, history::paymentTaken),
+                Handler.on(PaymentDeclined.class, history::paymentDeclined),
+                Handler.on(OrderShipped.class, history::orderShipped),
+                Handler.on(OrderCancelled.class, history::orderCancelled)));
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        subscription.deliver(message);
+    }
+}

@@ -1,0 +1,113 @@
+package eventshop.orders.control;
+
+import eventshop.events.Envelope;
+import eventshop.events.EventCodec;
+import eventshop.events.OrderCancelled;
+import eventshop.events.OrderShipped;
+import eventshop.events.PaymentDeclined;
+import eventshop.events.PaymentRefunded;
+import eventshop.events.PaymentTaken;
+import eventshop.events.StockUnavailable;
+import eventshop.orders.entity.Order;
+import eventshop.orders.entity.OrderEvent;
+import eventshop.orders.entity.OrderStatus;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Moves orders through their states (flow 4): on the events of payments and the warehouse, and on the
+ * customer's cancel. Which move is allowed is the business of {@link OrderStatus}; an event the state
+ * machine does not allow (a late one, for an order already terminal) only goes on the timeline.
+ */
+@Stateless
+public class OrderLifecycle {
+
+    static final String CANCELLED_BY_CUSTOMER = "cancelled by the customer";
+    private static final String STOCK_UNAVAILABLE = EventCodec.contractOf(StockUnavailable.class).type();
+
+    @PersistenceContext(unitName = "orders")
+    EntityManager em;
+
+    @Inject
+    OrderEvents events;
+
+    public void paymentTaken(PaymentTaken event, Envelope envelope) {
+        orderFor(envelope, event.orderId()).advance(OrderStatus.PAID, OrderEvent.of(envelope, null));
+    }
+
+    public void paymentDeclined(PaymentDeclined event, Envelope envelope) {
+        orderFor(envelope, event.orderId()).advance(OrderStatus.REJECTED, OrderEvent.of(envelope, event.reason()));
+    }
+
+    public void orderShipped(OrderShipped event, Envelope envelope) {
+        orderFor(envelope, event.orderId())
+                .advance(OrderStatus.SHIPPED, OrderEvent.of(envelope, "shipment " + event.shipmentId()));
+    }
+
+    /** The order stays PAID: it is cancelled when payments reports the refund that follows. */
+    public void stockUnavailable(StockUnavailable event, Envelope envelope) {
+        orderFor(envelope, event.orderId())
+                .note(OrderEvent.of(envelope, event.reason() + ": " + String.join(", ", event.skus())));
+    }
+
+    /**
+     * A refund cancels the order. The customer's cancel has made the order CANCELLED before payments
+     * refunds, so a refund that still cancels it is the compensation for missing stock: orders then
+     * tells the others with OrderCancelled by "stock" (customers and notifications wait for it; payments
+     * and the warehouse have nothing left to do). Deciding by the status rather than by a StockUnavailable
+     * entry keeps this right if the refund overtakes the StockUnavailable on a redelivery.
+     */
+    public void paymentRefunded(PaymentRefunded event, Envelope envelope) {
+        Order order = orderFor(envelope, event.orderId());
+        if (order.advance(OrderStatus.CANCELLED, OrderEvent.of(envelope, event.reason()))) {
+            String reason = order.detailOf(STOCK_UNAVAILABLE).orElse(event.reason());
+            events.publish(new OrderCancelled(order.id(), order.customerId(), reason, OrderCancelled.BY_STOCK),
+                    envelope.eventId().toString());
+        }
+    }
+
+    /**
+     * The customer cancels (POST /api/orders/{id}/cancel): allowed in PLACED and PAID; payments refunds
+     * and the warehouse releases on the OrderCancelled published here.
+     *
+     * @throws OrderRejected UNKNOWN_ORDER, WRONG_STATUS, or CHANGED_MEANWHILE when an event changed the
+     *     order at the same moment
+     */
+    public Order cancelByCustomer(String orderId) {
+        Order order = em.find(Order.class, orderId, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        if (order == null) {
+            throw new OrderRejected(OrderRejected.Reason.UNKNOWN_ORDER, "No order with id " + orderId + ".");
+        }
+        if (!order.status().cancellableByCustomer()) {
+            throw new OrderRejected(OrderRejected.Reason.WRONG_STATUS, "Order " + orderId + " is " + order.status()
+                    + " and can no longer be cancelled.");
+        }
+        Envelope cancelled = events.publish(
+                new OrderCancelled(order.id(), order.customerId(), CANCELLED_BY_CUSTOMER, OrderCancelled.BY_CUSTOMER), null);
+        order.advance(OrderStatus.CANCELLED, OrderEvent.of(cancelled, CANCELLED_BY_CUSTOMER));
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new OrderRejected(OrderRejected.Reason.CHANGED_MEANWHILE,
+                    "Order " + orderId + " changed while it was being cancelled; look at it again and retry.");
+        }
+        OrderLookup.loadDetails(order);
+        return order;
+    }
+
+    /*
+     * Every change, even a timeline-only one, increments the order's version: two messages for one order
+     * handled at the same moment cannot both commit (the later rolls back and is redelivered).
+     */
+    private Order orderFor(Envelope envelope, String orderId) {
+        Order order = em.find(Order.class, orderId, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        if (order == null) {
+            throw new UnknownOrder(envelope.type(), orderId);
+        }
+        return order;
+    }
+}

@@ -1,0 +1,72 @@
+package eventshop.payments.boundary;
+
+import eventshop.events.OrderCancelled;
+import eventshop.events.OrderPlaced;
+import eventshop.events.StockUnavailable;
+import eventshop.payments.control.Payments;
+import eventshop.platform.messaging.DeadLetters;
+import eventshop.platform.messaging.Handler;
+import eventshop.platform.messaging.ProcessedMessages;
+import eventshop.platform.messaging.Subscription;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * The payments service's shared durable subscription "payments": the orders topic (orders placed and
+ * cancelled) and the warehouse topic (stock that is not there), through one queue on the broker.
+ */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+    @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.*.events"),
+    @ActivationConfigProperty(propertyName = "messageSelector",
+            propertyValue = "AMQAddress IN ('eventshop.orders.events', 'eventshop.warehouse.events')"),
+    @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+    @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "payments"),
+    @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+    // Keep trying to connect if the broker is not up yet when the application starts.
+    @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+    @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")
+})
+public class PaymentsSubscription implements MessageListener {
+
+    public static final String NAME = "payments";
+
+    @Resource(lookup = "jms/eventshop/payments/dead-letters")
+    Queue deadLetterQueue;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    Payments payments;
+
+    @PersistenceContext(unitName = "payments")
+    EntityManager em;
+
+    private Subscription subscription;
+
+    @PostConstruct
+    void handlers() {
+        subscription = new Subscription(NAME, deadLetterQueue, deadLetters, new ProcessedMessages(em, "payments"), List.of(
+                Handler.on(OrderPlaced.class, payments::orderPlaced),
+                Handler.on(StockUnavailable.class, payments::stockUnavailable),
+                Handler.on(OrderCancelled.class, payments::orderCancelled)));
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        subscription.deliver(message);
+    }
+}

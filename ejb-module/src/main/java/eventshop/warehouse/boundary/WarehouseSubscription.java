@@ -1,0 +1,73 @@
+package eventshop.warehouse.boundary;
+
+import eventshop.events.OrderCancelled;
+import eventshop.events.OrderPlaced;
+import eventshop.events.PaymentTaken;
+import eventshop.platform.messaging.DeadLetters;
+import eventshop.platform.messaging.Handler;
+import eventshop.platform.messaging.ProcessedMessages;
+import eventshop.platform.messaging.Subscription;
+import eventshop.warehouse.control.Fulfilment;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * The warehouse's shared durable subscription "warehouse": the orders topic (orders placed and
+ * cancelled) and the payments topic (payments taken), through one queue on the broker, so that one
+ * order's events (one message group) arrive in the order they were published.
+ */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+    @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.*.events"),
+    @ActivationConfigProperty(propertyName = "messageSelector",
+            propertyValue = "AMQAddress IN ('eventshop.orders.events', 'eventshop.payments.events')"),
+    @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+    @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "warehouse"),
+    @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+    // Keep trying to connect if the broker is not up yet when the application starts.
+    @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+    @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")
+})
+public class WarehouseSubscription implements MessageListener {
+
+    public static final String NAME = "warehouse";
+
+    @Resource(lookup = "jms/eventshop/warehouse/dead-letters")
+    Queue deadLetterQueue;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    Fulfilment fulfilment;
+
+    @PersistenceContext(unitName = "warehouse")
+    EntityManager em;
+
+    private Subscription subscription;
+
+    @PostConstruct
+    void handlers() {
+        subscription = new Subscription(NAME, deadLetterQueue, deadLetters, new ProcessedMessages(em, "warehouse"), List.of(
+                Handler.on(OrderPlaced.class, fulfilment::orderPlaced),
+                Handler.on(PaymentTaken.class, fulfilment::paymentTaken),
+                Handler.on(OrderCancelled.class, fulfilment::orderCancelled)));
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        subscription.deliver(message);
+    }
+}

@@ -1,0 +1,154 @@
+package eventshop.warehouse.control;
+
+import eventshop.events.Envelope;
+import eventshop.events.OrderCancelled;
+import eventshop.events.OrderLine;
+import eventshop.events.OrderPlaced;
+import eventshop.events.PaymentTaken;
+import eventshop.warehouse.entity.PendingOrder;
+import eventshop.warehouse.entity.Product;
+import eventshop.warehouse.entity.Shipment;
+import eventshop.warehouse.entity.ShipmentStatus;
+import eventshop.warehouse.entity.StockLine;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The warehouse's side of the order flows: remember a placed order, reserve its stock once it is paid
+ * (or report the stock unavailable), release the reservation when the order is cancelled.
+ *
+ * <p>Two paid orders racing for the last unit both read the product at the same version; the second
+ * to commit fails on the version, rolls back, and its redelivery finds no stock: StockUnavailable.
+ */
+@Stateless
+public class Fulfilment {
+
+    private static final Logger LOG = Logger.getLogger(Fulfilment.class.getName());
+
+    @PersistenceContext(unitName = "warehouse")
+    EntityManager em;
+
+    @Inject
+    ProductCatalogue catalogue;
+
+    @Inject
+    Shipping shipping;
+
+    @Inject
+    WarehouseEvents events;
+
+    /** How long a reservation waits before it ships; 0 ships in the transaction that reserves. */
+    @Inject
+    @ConfigProperty(name = "warehouse.shipping.delay.ms", defaultValue = "2000")
+    long shippingDelayMillis;
+
+    public void orderPlaced(OrderPlaced event, Envelope envelope) {
+        List<StockLine> lines = linesOf(event);
+        PendingOrder known = em.find(PendingOrder.class, event.orderId());
+        if (known == null) {
+            em.persist(PendingOrder.placed(event.orderId(), lines, now()));
+        } else if (!known.placedAgain(lines, now())) {
+            LOG.log(Level.INFO, "Order {0} is known already: OrderPlaced {1} ignored",
+                    new Object[] {event.orderId(), envelope.eventId()});
+        }
+    }
+
+    /** Reserves every line, or none: a line short of stock makes the whole order StockUnavailable. */
+    public void paymentTaken(PaymentTaken event, Envelope envelope) {
+        PendingOrder order = em.find(PendingOrder.class, event.orderId());
+        if (order == null) {
+            // The OrderPlaced is behind (being redelivered): roll back and let the broker retry this later.
+            throw new IllegalStateException("PaymentTaken " + envelope.eventId() + " for order " + event.orderId()
+                    + " came before its OrderPlaced");
+        }
+        if (!order.paymentTaken()) {
+            LOG.log(Level.INFO, "Order {0} is {1}: PaymentTaken {2} reserves nothing",
+                    new Object[] {order.orderId(), order.status(), envelope.eventId()});
+            return;
+        }
+        String causationId = envelope.eventId().toString();
+        Map<String, Product> products = catalogue.productsOf(order.lines());
+        List<String> shortOf = Shipment.skusShortOfStock(order.lines(), products);
+        if (!shortOf.isEmpty()) {
+            LOG.log(Level.INFO, "Order {0} is short of {1}", new Object[] {order.orderId(), shortOf});
+            events.stockUnavailable(order.orderId(), shortOf, causationId);
+            return;
+        }
+        OffsetDateTime now = now();
+        Shipment shipment = Shipment.reserve(UUID.randomUUID().toString(), order.orderId(), order.lines(), products,
+                now, now.plus(Duration.ofMillis(Math.max(0, shippingDelayMillis))));
+        em.persist(shipment);
+        if (shipment.isDue(now)) {
+            shipping.ship(shipment, products, causationId);
+        } else {
+            events.productsUpdated(products.values(), order.orderId(), causationId);
+        }
+        // Write now, so that losing the race for a product's version fails here, inside the handler.
+        em.flush();
+    }
+
+    /**
+     * Gives a not yet shipped reservation back to sale; before the payment is taken, remembers the
+     * cancellation so that a later PaymentTaken reserves nothing.
+     */
+    public void orderCancelled(OrderCancelled event, Envelope envelope) {
+        Optional<Shipment> found = shipmentOf(event.orderId());
+        if (found.isPresent()) {
+            release(found.get(), envelope.eventId().toString());
+            return;
+        }
+        PendingOrder order = em.find(PendingOrder.class, event.orderId());
+        if (order == null) {
+            em.persist(PendingOrder.cancelledBeforePlaced(event.orderId(), now()));
+        } else if (!order.cancel(now())) {
+            LOG.log(Level.INFO, "Order {0} is {1} without a reservation: OrderCancelled {2} has nothing to release",
+                    new Object[] {order.orderId(), order.status(), envelope.eventId()});
+        }
+    }
+
+    private void release(Shipment shipment, String causationId) {
+        if (shipment.status() != ShipmentStatus.RESERVED) {
+            // Released already (nothing to do), or too late: it shipped. A later issue moves such an order
+            // to NEEDS_ATTENTION; until then an operator learns it from this warning.
+            LOG.log(shipment.status() == ShipmentStatus.SHIPPED ? Level.WARNING : Level.INFO,
+                    "Order {0} was cancelled but its shipment {1} is {2}: nothing released",
+                    new Object[] {shipment.orderId(), shipment.id(), shipment.status()});
+            return;
+        }
+        Map<String, Product> products = catalogue.productsOf(shipment.lines());
+        shipment.cancel(products, now());
+        events.productsUpdated(products.values(), shipment.orderId(), causationId);
+    }
+
+    private Optional<Shipment> shipmentOf(String orderId) {
+        return em.createQuery("select s from Shipment s where s.orderId = :orderId", Shipment.class)
+                .setParameter("orderId", orderId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The order's lines, one per sku; an order line without a positive quantity can never be served. */
+    private static List<StockLine> linesOf(OrderPlaced event) {
+        if (event.lines().stream().anyMatch(line -> line.sku() == null || line.quantity() < 1)) {
+            throw new UnservableOrder("OrderPlaced " + event.orderId()
+                    + " has a line without a sku or with a quantity below 1: " + event.lines());
+        }
+        return StockLine.perSku(event.lines(), OrderLine::sku, OrderLine::quantity);
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,203 @@
+package eventshop.orders.api;
+
+import eventshop.api.Problem;
+import eventshop.orders.control.OrderLifecycle;
+import eventshop.orders.control.OrderLookup;
+import eventshop.orders.control.OrderPlacement;
+import eventshop.orders.entity.OrderStatus;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Orders: place one, follow it, list them, cancel one. Placing and cancelling answer 202: the order is
+ * stored and its event published, and what follows (payment, shipping) happens through the broker;
+ * GET /api/orders/{id} shows how far it got.
+ */
+@Path("orders")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "orders", description = "Place orders and follow them to their end")
+public class OrdersResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Sent with the answer to a request that repeated an earlier one under the same Idempotency-Key. */
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+    static final int IDEMPOTENCY_KEY_LENGTH = 200;
+    /** The statuses a list can be filtered by; blank means all. A test keeps it equal to OrderStatus. */
+    static final String STATUS_PATTERN = "|PLACED|PAID|SHIPPED|REJECTED|CANCELLED|NEEDS_ATTENTION";
+
+    /*
+     * The order body is read here, not by the runtime's JSON-B reader: Jersey's reader reports a body that is
+     * not JSON (or a quantity that is not a number) as a ProcessingException, which is no
+     * WebApplicationException, so the shared mappers would not answer it with a 400.
+     */
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    OrderPlacement placement;
+
+    @Inject
+    OrderLookup lookup;
+
+    @Inject
+    OrderLifecycle lifecycle;
+
+    @Inject
+    Validator validator;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Place an order",
+            description = "Prices the items from the catalogue, stores the order PLACED and publishes OrderPlaced. "
+                    + "With an Idempotency-Key, sending the same body again answers with the same order.")
+    @APIResponse(responseCode = "202", description = "Order placed (or, with a repeated Idempotency-Key, placed before)",
+            content = @Content(schema = @Schema(implementation = OrderAccepted.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named (e.g. items[0].quantity)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is in progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown sku (items[i].sku), or Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response place(
+            @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY,
+                    description = "Client-chosen key (e.g. a UUID per checkout) that makes retries safe; 1 to 200 characters")
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PlaceOrderRequest.class)))
+            String body) {
+        PlaceOrderRequest request;
+        try {
+            request = body == null || body.isBlank() ? null : JSON.fromJson(body, PlaceOrderRequest.class);
+        } catch (JsonbException e) {
+            return Problem.of(Response.Status.BAD_REQUEST, "The request body could not be read as the expected JSON.")
+                    .toResponse();
+        }
+        List<Problem.FieldError> invalid = invalidFields(request, idempotencyKey);
+        if (!invalid.isEmpty()) {
+            return Problem.invalid(Response.Status.BAD_REQUEST, "The request is not valid.", invalid).toResponse();
+        }
+        OrderPlacement.Placement placed = placement.place(request.customerId(), request.requestedItems(),
+                request.payment().cardNumber(), idempotencyKey);
+        Response.ResponseBuilder answer = Response.accepted(OrderAccepted.of(placed.order()))
+                .location(uriInfo.getBaseUriBuilder().path("orders").path(placed.order().id()).build());
+        if (placed.replayed()) {
+            answer.header(IDEMPOTENT_REPLAYED, "true");
+        }
+        return answer.build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One order: status, lines, total and the timeline of the events that moved it")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = "No such order",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OrderView get(@PathParam("id") String id) {
+        return lookup.find(id).map(OrderView::of).orElseThrow(() -> new NotFoundException("No order with id " + id + "."));
+    }
+
+    @GET
+    @Operation(summary = "Orders, newest first, optionally of one customer and in one status (paged)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrdersPage.class)))
+    @APIResponse(responseCode = "400", description = "A bad status, page or size, named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OrdersPage list(
+            @Parameter(description = "only this customer's orders")
+            @QueryParam("customerId") @Size(max = 64, message = "must be at most 64 characters") String customerId,
+            @Parameter(description = "only orders in this status")
+            @QueryParam("status") @Pattern(regexp = STATUS_PATTERN,
+                    message = "must be one of PLACED, PAID, SHIPPED, REJECTED, CANCELLED, NEEDS_ATTENTION") String status,
+            @Parameter(description = "page number, from 0")
+            @QueryParam("page") @DefaultValue("0")
+            @Pattern(regexp = "\\d{0,6}", message = "must be a whole number from 0 to 999999") String page,
+            @Parameter(description = "orders per page, 1 to 100")
+            @QueryParam("size") @DefaultValue("20")
+            @Pattern(regexp = "|[1-9]|[1-9][0-9]|100", message = "must be a whole number from 1 to 100") String size) {
+        return OrdersPage.of(lookup.search(blankAsNull(customerId),
+                blank(status) ? null : OrderStatus.valueOf(status),
+                blank(page) ? 0 : Integer.parseInt(page),
+                blank(size) ? 20 : Integer.parseInt(size)));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel an order before it ships",
+            description = "Allowed in PLACED and PAID: the order becomes CANCELLED and OrderCancelled is published, "
+                    + "upon which payments refunds and the warehouse releases the stock.")
+    @APIResponse(responseCode = "202", description = "Cancelled; the order as it is now",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = "No such order",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The order is SHIPPED, REJECTED or CANCELLED, or changed meanwhile",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response cancel(@PathParam("id") String id) {
+        return Response.accepted(OrderView.of(lifecycle.cancelByCustomer(id))).build();
+    }
+
+    /*
+     * The body is validated here rather than with @Valid: the shared mapper names a field by the last node
+     * of its path, and "quantity" would not say which item; the full path does (items[0].quantity).
+     */
+    private List<Problem.FieldError> invalidFields(PlaceOrderRequest request, String idempotencyKey) {
+        List<Problem.FieldError> invalid = new ArrayList<>();
+        if (request == null) {
+            invalid.add(new Problem.FieldError("body", "a JSON body is required"));
+        } else {
+            for (ConstraintViolation<PlaceOrderRequest> violation : validator.validate(request)) {
+                invalid.add(new Problem.FieldError(fieldName(violation), violation.getMessage()));
+            }
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_LENGTH)) {
+            invalid.add(new Problem.FieldError(IDEMPOTENCY_KEY, "must be 1 to " + IDEMPOTENCY_KEY_LENGTH + " characters"));
+        }
+        invalid.sort(Comparator.comparing(Problem.FieldError::field));
+        return invalid;
+    }
+
+    /** "items[0].quantity"; a null list element's path ends in a node named "<list element>". */
+    static String fieldName(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath().toString().replace(".<list element>", "");
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String blankAsNull(String value) {
+        return blank(value) ? null : value;
+    }
+}

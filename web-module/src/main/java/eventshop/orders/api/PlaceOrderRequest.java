@@ -1,0 +1,52 @@
+package eventshop.orders.api;
+
+import eventshop.orders.control.RequestedItem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * The body of POST /api/orders: {"customerId", "items": [{"sku", "quantity"}], "payment": {"cardNumber"}}.
+ * Numbers are boxed so that a missing one is reported as missing, not taken for 0.
+ */
+public record PlaceOrderRequest(
+        @NotBlank(message = "is required")
+        @Size(max = 64, message = "must be at most 64 characters")
+        String customerId,
+
+        @NotEmpty(message = "must name at least one item")
+        @Size(max = 50, message = "must name at most 50 items")
+        List<@NotNull(message = "must be an item, not null") @Valid Item> items,
+
+        @NotNull(message = "is required")
+        @Valid
+        Payment payment) {
+
+    public record Item(
+            @NotBlank(message = "is required")
+            @Size(max = 64, message = "must be at most 64 characters")
+            String sku,
+
+            @NotNull(message = "is required")
+            @Min(value = 1, message = "must be at least 1")
+            @Max(value = 999, message = "must be at most 999")
+            Integer quantity) {
+    }
+
+    public record Payment(
+            @NotNull(message = "is required")
+            @Pattern(regexp = "\\d{13,19}", message = "must be 13 to 19 digits")
+            String cardNumber) {
+    }
+
+    /** The items as the orders service takes them; call only on a valid request. */
+    List<RequestedItem> requestedItems() {
+        return items.stream().map(item -> new RequestedItem(item.sku(), item.quantity())).toList();
+    }
+}

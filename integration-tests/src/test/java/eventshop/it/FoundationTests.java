@@ -50,6 +50,15 @@ abstract class FoundationTests {
     }
 
     @Test
+    void openApiDocumentsEveryPublicEndpoint() {
+        Api.Reply reply = api.get("openapi");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("/api/customers:", "/api/products/{sku}:", "/api/orders:",
+                "/api/orders/{id}/cancel:", "/api/payments:", "/api/notifications:", "PlaceOrderRequest");
+    }
+
+    @Test
     void productUpdateTravelsThroughTheBrokerToTheOrdersCatalogue() throws Exception {
         String sku = newSku();
         try (MessageConsumer topic = broker.listen(WAREHOUSE_EVENTS)) {

@@ -4,6 +4,8 @@ import eventshop.notifications.control.Notifier;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,7 +31,7 @@ public class NotificationsResource {
             + "or NO_ADDRESS (the customer's email is unknown)")
     @APIResponse(responseCode = "200", description = "The notifications; empty when there are none")
     @APIResponse(responseCode = "400", description = "customerId is missing")
-    public List<NotificationView> list(@QueryParam("customerId") @NotBlank(message = "is required") String customerId) {
-        return notifier.forCustomer(customerId).stream().map(NotificationView::of).toList();
+    public List<NotificationView> list(@Valid @BeanParam NotificationsQuery query) {
+        return notifier.forCustomer(query.customerId).stream().map(NotificationView::of).toList();
     }
 }

@@ -11,9 +11,11 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -56,7 +58,6 @@ public class OrdersResource {
     static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
     static final int IDEMPOTENCY_KEY_LENGTH = 200;
     /** The statuses a list can be filtered by; blank means all. A test keeps it equal to OrderStatus. */
-    static final String STATUS_PATTERN = "|PLACED|PAID|SHIPPED|REJECTED|CANCELLED|NEEDS_ATTENTION";
 
     /*
      * The order body is read here, not by the runtime's JSON-B reader: Jersey's reader reports a body that is
@@ -135,22 +136,11 @@ public class OrdersResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrdersPage.class)))
     @APIResponse(responseCode = "400", description = "A bad status, page or size, named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public OrdersPage list(
-            @Parameter(description = "only this customer's orders")
-            @QueryParam("customerId") @Size(max = 64, message = "must be at most 64 characters") String customerId,
-            @Parameter(description = "only orders in this status")
-            @QueryParam("status") @Pattern(regexp = STATUS_PATTERN,
-                    message = "must be one of PLACED, PAID, SHIPPED, REJECTED, CANCELLED, NEEDS_ATTENTION") String status,
-            @Parameter(description = "page number, from 0")
-            @QueryParam("page") @DefaultValue("0")
-            @Pattern(regexp = "\\d{0,6}", message = "must be a whole number from 0 to 999999") String page,
-            @Parameter(description = "orders per page, 1 to 100")
-            @QueryParam("size") @DefaultValue("20")
-            @Pattern(regexp = "|[1-9]|[1-9][0-9]|100", message = "must be a whole number from 1 to 100") String size) {
-        return OrdersPage.of(lookup.search(blankAsNull(customerId),
-                blank(status) ? null : OrderStatus.valueOf(status),
-                blank(page) ? 0 : Integer.parseInt(page),
-                blank(size) ? 20 : Integer.parseInt(size)));
+    public OrdersPage list(@Valid @BeanParam OrdersQuery query) {
+        return OrdersPage.of(lookup.search(blankAsNull(query.customerId),
+                blank(query.status) ? null : OrderStatus.valueOf(query.status),
+                blank(query.page) ? 0 : Integer.parseInt(query.page),
+                blank(query.size) ? 20 : Integer.parseInt(query.size)));
     }
 
     @POST

@@ -5,6 +5,8 @@ import eventshop.payments.control.Payments;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,10 +42,7 @@ public class PaymentsResource {
                     schema = @Schema(implementation = PaymentView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "orderId is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<PaymentView> list(
-            @Parameter(description = "the order whose payments to list", required = true)
-            @QueryParam("orderId") @NotBlank(message = "is required: the id of the order whose payments to list")
-            String orderId) {
-        return payments.forOrder(orderId).stream().map(PaymentView::of).toList();
+    public List<PaymentView> list(@Valid @BeanParam PaymentsQuery query) {
+        return payments.forOrder(query.orderId).stream().map(PaymentView::of).toList();
     }
 }

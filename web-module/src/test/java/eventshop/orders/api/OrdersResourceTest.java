@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class OrdersResourceTest {
 
-    private static final Pattern STATUS = Pattern.compile(OrdersResource.STATUS_PATTERN);
+    private static final Pattern STATUS = Pattern.compile(OrdersQuery.STATUS_PATTERN);
 
     @Test
     void statusFilterAcceptsEveryStatusAndBlank() {

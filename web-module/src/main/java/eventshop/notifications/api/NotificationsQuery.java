@@ -1,0 +1,15 @@
+package eventshop.notifications.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.QueryParam;
+
+/**
+ * The query of GET /api/notifications. A bean of fields rather than a validated method parameter:
+ * Payara 6.2025.9's OpenAPI generator fails on a constraint on any parameter that is not a @PathParam.
+ */
+public class NotificationsQuery {
+
+    @QueryParam("customerId")
+    @NotBlank(message = "is required")
+    public String customerId;
+}

@@ -66,6 +66,14 @@ abstract class BadRequestTests {
     }
 
     @Test
+    void newProductWithoutANameIsUnprocessable() {
+        Api.Reply reply = api.put("api/products/IT-" + Shop.shortId(), "{\"price\":1.00,\"stockOnHand\":1}");
+
+        assertProblem(reply, 422);
+        assertThat(fields(reply)).containsExactly("name");
+    }
+
+    @Test
     void missingFilterOnPaymentsAndNotificationsIsABadRequest() {
         assertThat(fields(assertProblem(api.get("api/payments"), 400))).contains("orderId");
         assertThat(fields(assertProblem(api.get("api/notifications"), 400))).contains("customerId");

@@ -24,6 +24,11 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors);
     }
 
+    /** 422: well-formed, but not something the shop can act on (Response.Status has no 422). */
+    public static Problem unprocessable(String detail, List<FieldError> errors) {
+        return new Problem("about:blank", "Unprocessable Content", 422, detail, errors);
+    }
+
     public Response toResponse() {
         return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
     }

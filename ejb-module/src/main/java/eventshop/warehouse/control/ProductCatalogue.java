@@ -51,7 +51,7 @@ public class ProductCatalogue {
         Product product = em.find(Product.class, sku);
         if (product == null) {
             if (name == null) {
-                throw new ProductRejected("name", "a new product needs a name");
+                throw new ProductIncomplete("name", "a new product needs a name");
             }
             product = new Product(sku, name);
             em.persist(product);

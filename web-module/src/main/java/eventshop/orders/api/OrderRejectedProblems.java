@@ -10,8 +10,6 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class OrderRejectedProblems implements ExceptionMapper<OrderRejected> {
 
-    static final int UNPROCESSABLE_CONTENT = 422;
-
     @Override
     public Response toResponse(OrderRejected rejected) {
         var fields = rejected.fields().stream()
@@ -22,9 +20,7 @@ public class OrderRejectedProblems implements ExceptionMapper<OrderRejected> {
             case UNKNOWN_ORDER -> Problem.invalid(Response.Status.NOT_FOUND, rejected.getMessage(), fields).toResponse();
             case WRONG_STATUS, IDEMPOTENCY_KEY_IN_USE, CHANGED_MEANWHILE ->
                     Problem.invalid(Response.Status.CONFLICT, rejected.getMessage(), fields).toResponse();
-            // Well-formed, but not something the shop can act on. Response.Status has no 422.
-            case UNKNOWN_SKU, IDEMPOTENCY_KEY_REUSED -> new Problem("about:blank", "Unprocessable Content",
-                    UNPROCESSABLE_CONTENT, rejected.getMessage(), fields).toResponse();
+            case UNKNOWN_SKU, IDEMPOTENCY_KEY_REUSED -> Problem.unprocessable(rejected.getMessage(), fields).toResponse();
         };
     }
 }

@@ -3,6 +3,7 @@ package eventshop.warehouse.api;
 import eventshop.api.Problem;
 import eventshop.orders.control.CatalogueCopy;
 import eventshop.warehouse.control.ProductCatalogue;
+import eventshop.warehouse.control.ProductIncomplete;
 import eventshop.warehouse.control.ProductRejected;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -63,9 +64,14 @@ public class ProductsResource {
         try {
             return Response.ok(StockView.of(warehouse.update(sku, change.name(), change.price(), change.stockOnHand())))
                     .build();
+        } catch (ProductIncomplete e) {
+            return Problem.unprocessable(e.getMessage(), fieldOf(e)).toResponse();
         } catch (ProductRejected e) {
-            return Problem.invalid(Response.Status.CONFLICT, e.getMessage(),
-                    List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+            return Problem.invalid(Response.Status.CONFLICT, e.getMessage(), fieldOf(e)).toResponse();
         }
+    }
+
+    private static List<Problem.FieldError> fieldOf(ProductRejected e) {
+        return List.of(new Problem.FieldError(e.field(), e.getMessage()));
     }
 }

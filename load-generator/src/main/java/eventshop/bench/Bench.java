@@ -1,0 +1,86 @@
+package eventshop.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * bin/eventshop bench: the baselines, then closed loop at each concurrency, then open loop at half the
+ * best rate (where the latency targets are set), then the report. Progress goes to standard output.
+ */
+public final class Bench {
+
+    private static final int BASELINE_SECONDS = 10;
+    private static final int CUSTOMERS = 32;
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        Storefront shop = new Storefront(settings.api());
+        String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        String plentiful = "BENCH-" + run;
+        String scarce = "BENCH-" + run + "-SCARCE";
+        shop.stockProduct(plentiful, "9.90", 10_000_000);
+        shop.stockProduct(scarce, "19.90", 0);
+        while (!shop.sells(plentiful) || !shop.sells(scarce)) {
+            Thread.sleep(100); // the catalogue copy follows the warehouse through the broker
+        }
+        List<String> customers = IntStream.range(0, CUSTOMERS).mapToObj(i -> shop.newCustomer()).toList();
+
+        say("baseline: broker, persistent transacted messages for %d s", BASELINE_SECONDS);
+        double broker = Baselines.brokerMessagesPerSecond(settings, BASELINE_SECONDS);
+        say("  %.0f messages/s", broker);
+        say("baseline: database commits for %d s", BASELINE_SECONDS);
+        double database = Baselines.databaseCommitsPerSecond(settings, BASELINE_SECONDS);
+        say("  %.0f commits/s", database);
+
+        long addedBefore = BrokerCounters.messagesAddedToEventShopQueues(settings);
+        List<Measurement> closed = new ArrayList<>();
+        Measurement open = null;
+        try (TerminalWatcher watcher = new TerminalWatcher(settings)) {
+            Load load = new Load(shop, watcher, customers, plentiful, scarce);
+            for (int clients : settings.concurrencies()) {
+                say("closed loop: %d client(s) for %d s", clients, settings.secondsPerLevel());
+                Measurement measured = load.closedLoop(clients, settings.secondsPerLevel());
+                say("  %.1f orders/s, place-to-terminal p99 %.0f ms, %s", measured.ordersPerSecond(),
+                        Measurement.millis(measured.toTerminal, 99), measured.outcomes);
+                closed.add(measured);
+            }
+            double best = closed.stream().mapToDouble(Measurement::ordersPerSecond).max().orElse(1);
+            double rate = settings.openLoopRate() > 0 ? settings.openLoopRate() : best / 2;
+            say("open loop: %.1f orders/s for %d s", rate, settings.openLoopSeconds());
+            open = load.openLoop(rate, settings.openLoopSeconds());
+            say("  %.1f orders/s, POST p99 %.1f ms, place-to-terminal p99 %.0f ms, %s", open.ordersPerSecond(),
+                    Measurement.millis(open.placeLatency, 99), Measurement.millis(open.toTerminal, 99), open.outcomes);
+        }
+        long orders = closed.stream().mapToLong(Measurement::terminalOrders).sum() + open.terminalOrders();
+        double perOrder = (BrokerCounters.messagesAddedToEventShopQueues(settings) - addedBefore) / (double) Math.max(1, orders);
+
+        Report report = new Report(broker, database, perOrder, closed, open,
+                rssMb(settings.serverPid()), rssMb(settings.brokerPid()));
+        report.write(settings.out());
+        System.out.println();
+        System.out.println(report.markdown());
+        say("report: %s", settings.out().toAbsolutePath().resolve("report.md"));
+    }
+
+    /** Resident memory of a process, from /proc; 0 when unknown. */
+    static long rssMb(String pid) throws java.io.IOException {
+        Path status = Path.of("/proc", pid, "status");
+        if (pid.isBlank() || !Files.exists(status)) {
+            return 0;
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> line.replaceAll("\\D+", "")).mapToLong(Long::parseLong).findFirst().orElse(0) / 1024;
+    }
+
+    private static void say(String format, Object... values) {
+        System.out.println(String.format(Locale.ROOT, format, values));
+    }
+}

@@ -1,0 +1,36 @@
+package eventshop.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** Where the system is and what to run, from -D options (bin/eventshop bench sets them). */
+record Settings(String api, String brokerUrl, String brokerUser, String brokerPassword,
+                String dbUrl, String dbUser, String dbPassword,
+                List<Integer> concurrencies, int secondsPerLevel, double openLoopRate, int openLoopSeconds,
+                Path out, String serverPid, String brokerPid) {
+
+    static Settings fromSystemProperties() {
+        return new Settings(
+                get("bench.api", "http://127.0.0.1:8080/api/"),
+                get("bench.broker.url", "tcp://127.0.0.1:61616"),
+                get("bench.broker.user", "admin"),
+                get("bench.broker.password", "admin-secret"),
+                get("bench.db.url", "jdbc:postgresql://127.0.0.1:55432/eventshop"),
+                get("bench.db.user", "eventshop"),
+                get("bench.db.password", "eventshop-secret"),
+                Arrays.stream(get("bench.concurrency", "1,2,4,8,16,32").split(",")).map(String::trim)
+                        .map(Integer::valueOf).toList(),
+                Integer.parseInt(get("bench.seconds", "20")),
+                Double.parseDouble(get("bench.openloop.rate", "0")),
+                Integer.parseInt(get("bench.openloop.seconds", "20")),
+                Path.of(get("bench.out", "target/bench")),
+                get("bench.pid.server", ""),
+                get("bench.pid.broker", ""));
+    }
+
+    private static String get(String name, String fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

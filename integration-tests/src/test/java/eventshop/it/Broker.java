@@ -52,9 +52,21 @@ final class Broker implements AutoCloseable {
 
     /**
      * An operator's retry of a dead letter: its body and the producer's properties (the dead-letter
-     * notes and the broker's delivery properties left behind) sent to the queue it came from.
+     * notes and the broker's delivery properties left behind) sent back to the queue it came from.
      */
-    void retry(Message deadLetter, String queueAddress) throws JMSException {
+    void retryToQueue(Message deadLetter, String queueAddress) throws JMSException {
+        retry(deadLetter, session.createQueue(queueAddress));
+    }
+
+    /**
+     * The same, back to the topic it was published on: the services that processed it already skip it
+     * (their processed-message record), the one that dead-lettered it runs it again.
+     */
+    void retryToTopic(Message deadLetter, String topicAddress) throws JMSException {
+        retry(deadLetter, session.createTopic(topicAddress));
+    }
+
+    private void retry(Message deadLetter, jakarta.jms.Destination destination) throws JMSException {
         TextMessage copy = session.createTextMessage(text(deadLetter));
         for (Object name : Collections.list(deadLetter.getPropertyNames())) {
             String property = (String) name;
@@ -64,7 +76,7 @@ final class Broker implements AutoCloseable {
                 setProperty(copy, property, deadLetter.getObjectProperty(property));
             }
         }
-        try (var producer = session.createProducer(session.createQueue(queueAddress))) {
+        try (var producer = session.createProducer(destination)) {
             producer.send(copy);
         }
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -54,18 +55,11 @@ abstract class VersioningAndOrderingTests {
      */
     @Test
     void version1OrderPlacedOfAnOlderOrdersInstanceFlowsToShipped() throws Exception {
-        Shop.Customer vera = shop.newCustomer("Vera Version");
-        String sku = shop.stockedProduct(new BigDecimal("9.50"), 10);
-        String orderId = UUID.randomUUID().toString();
-        UUID eventId = UUID.randomUUID();
-        storeAsAnOlderOrdersInstance(orderId, vera, sku, 2, new BigDecimal("9.50"), eventId);
-        JsonObject version1 = Json.createObjectBuilder()
-                .add("orderId", orderId).add("customerId", vera.id())
-                .add("customerName", "Vera Version").add("customerEmail", vera.email())
-                .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("sku", sku).add("name", "Product " + sku).add("quantity", 2).add("unitPrice", new BigDecimal("9.50"))))
-                .add("total", new BigDecimal("19.00")).add("cardNumber", Shop.APPROVED_CARD)
-                .build();
+        StoredOrder stored = storedByAnOlderOrdersInstance("Vera Version", new BigDecimal("9.50"), 2);
+        String orderId = stored.orderId();
+        String sku = stored.sku();
+        UUID eventId = stored.eventId();
+        JsonObject version1 = stored.payload().add("lines", Json.createArrayBuilder().add(stored.line())).build();
         assertThat(version1.toString()).doesNotContain("currency");
 
         publishAsTheOrdersService(envelope(eventId, "OrderPlaced", 1, orderId, version1).toString(), "OrderPlaced", 1,
@@ -83,8 +77,8 @@ abstract class VersioningAndOrderingTests {
                     assertThat(payment.get("currency")).isEqualTo("EUR");
                 });
         assertThat(Shop.stock(sku)).containsExactly(8, 0);
-        Shop.awaitHistory(vera, orderId, "SHIPPED");
-        Shop.awaitEmails(vera, "Order received", "Order shipped");
+        Shop.awaitHistory(stored.customer(), orderId, "SHIPPED");
+        Shop.awaitEmails(stored.customer(), "Order received", "Order shipped");
         for (String service : ORDER_PLACED_CONSUMERS) {
             assertThat(processed(service, List.of(eventId.toString()))).as(service + " processed the version 1 event")
                     .singleElement().extracting(row -> row.get("type")).isEqualTo("OrderPlaced");
@@ -98,19 +92,12 @@ abstract class VersioningAndOrderingTests {
      */
     @Test
     void unknownFieldsAreIgnoredByEveryConsumer() throws Exception {
-        Shop.Customer una = shop.newCustomer("Una Known");
-        String sku = shop.stockedProduct(new BigDecimal("4.25"), 10);
-        String orderId = UUID.randomUUID().toString();
-        UUID eventId = UUID.randomUUID();
-        storeAsAnOlderOrdersInstance(orderId, una, sku, 1, new BigDecimal("4.25"), eventId);
-        JsonObject payload = Json.createObjectBuilder()
-                .add("orderId", orderId).add("customerId", una.id())
-                .add("customerName", "Una Known").add("customerEmail", una.email())
-                .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("sku", sku).add("name", "Product " + sku).add("quantity", 1)
-                        .add("unitPrice", new BigDecimal("4.25")).add("currency", "EUR")
+        StoredOrder stored = storedByAnOlderOrdersInstance("Una Known", new BigDecimal("4.25"), 1);
+        String orderId = stored.orderId();
+        UUID eventId = stored.eventId();
+        JsonObject payload = stored.payload().add("currency", "EUR")
+                .add("lines", Json.createArrayBuilder().add(stored.line().add("currency", "EUR")
                         .add("giftWrap", true).add("warehouseHint", Json.createObjectBuilder().add("aisle", 7))))
-                .add("total", new BigDecimal("4.25")).add("currency", "EUR").add("cardNumber", Shop.APPROVED_CARD)
                 .add("salesChannel", "mobile-app").add("loyaltyPoints", 42)
                 .build();
         String body = Json.createObjectBuilder(envelope(eventId, "OrderPlaced", 2, orderId, payload))
@@ -121,9 +108,9 @@ abstract class VersioningAndOrderingTests {
 
         JsonObject order = shop.awaitTerminal(orderId);
         assertThat(order.getString("status")).isEqualTo("SHIPPED");
-        assertThat(Shop.stock(sku)).containsExactly(9, 0);
-        Shop.awaitHistory(una, orderId, "SHIPPED");
-        Shop.awaitEmails(una, "Order received", "Order shipped");
+        assertThat(Shop.stock(stored.sku())).containsExactly(9, 0);
+        Shop.awaitHistory(stored.customer(), orderId, "SHIPPED");
+        Shop.awaitEmails(stored.customer(), "Order received", "Order shipped");
     }
 
     /**
@@ -174,12 +161,14 @@ abstract class VersioningAndOrderingTests {
      * Every service must see each order's events in their order, and every order must end in one state
      * that all services agree on.
      *
-     * <p>Without the message groups the consumer sessions would share one order's events: a service would
-     * get an OrderCancelled before (or while another session handles) the OrderPlaced it cancels. The test
-     * sees that in three ways: the group the consumers record is not the order id; the warehouse, which
-     * accepts a cancellation that comes first, records it processed before the OrderPlaced; and the other
-     * services, which reject it until the OrderPlaced is processed, leave the order's rows inconsistent or
-     * late, which the consistency checks catch.
+     * <p>Without the message groups the consumer sessions of one subscription share an order's events,
+     * and a service gets an OrderCancelled before (or while another session handles) the OrderPlaced it
+     * cancels. The test sees that twice over: the group the consumers record with each processed message
+     * is not the order id; and the warehouse, which accepts a cancellation that comes first (it remembers
+     * it for the OrderPlaced to find), records it processed before the OrderPlaced. (Tried: with the group
+     * left off the messages and the group check disabled, this test failed on the warehouse's order. The
+     * other services reject an early cancellation until its OrderPlaced is processed, so their records
+     * stay in order; the server log then shows the rejections.)
      */
     @Test
     void interleavedOrdersAndCancelsAreSeenInOrderByEveryService() throws Exception {
@@ -338,18 +327,46 @@ abstract class VersioningAndOrderingTests {
                 + ".processed_message where event_id in (" + placeholders + ")", eventIds.toArray());
     }
 
-    /** The rows an orders instance writes when it accepts an order: the order, its line, its first timeline entry. */
-    private static void storeAsAnOlderOrdersInstance(String orderId, Shop.Customer customer, String sku, int quantity,
-                                                     BigDecimal unitPrice, UUID eventId) {
+    /** An order another orders instance accepted: a new customer's, of quantity units of a new product. */
+    private record StoredOrder(Shop.Customer customer, String name, String sku, BigDecimal unitPrice, int quantity,
+                               String orderId, UUID eventId) {
+
+        BigDecimal total() {
+            return unitPrice.multiply(BigDecimal.valueOf(quantity));
+        }
+
+        /** Its OrderPlaced payload as version 1 has it, without the lines. */
+        JsonObjectBuilder payload() {
+            return Json.createObjectBuilder().add("orderId", orderId).add("customerId", customer.id())
+                    .add("customerName", name).add("customerEmail", customer.email())
+                    .add("total", total()).add("cardNumber", Shop.APPROVED_CARD);
+        }
+
+        /** Its one line, as version 1 has it. */
+        JsonObjectBuilder line() {
+            return Json.createObjectBuilder().add("sku", sku).add("name", "Product " + sku).add("quantity", quantity)
+                    .add("unitPrice", unitPrice);
+        }
+    }
+
+    /**
+     * The rows an orders instance writes when it accepts an order (the order, its line, its first timeline
+     * entry), written here as that instance would have; its OrderPlaced is the test's to publish.
+     */
+    private StoredOrder storedByAnOlderOrdersInstance(String name, BigDecimal unitPrice, int quantity) {
+        StoredOrder stored = new StoredOrder(shop.newCustomer(name), name, shop.stockedProduct(unitPrice, 10), unitPrice,
+                quantity, UUID.randomUUID().toString(), UUID.randomUUID());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        BigDecimal total = unitPrice.multiply(BigDecimal.valueOf(quantity));
         Stack.DB.update("insert into orders.orders (id, customer_id, status, total, currency, card_last4, created_at, "
-                + "updated_at, version) values (?, ?, 'PLACED', ?, 'EUR', '4242', ?, ?, 1)", orderId, customer.id(), total, now, now);
+                + "updated_at, version) values (?, ?, 'PLACED', ?, 'EUR', '4242', ?, ?, 1)",
+                stored.orderId(), stored.customer().id(), stored.total(), now, now);
         Stack.DB.update("insert into orders.order_line (id, order_id, line_no, sku, name, quantity, unit_price) "
-                + "values (?, ?, 1, ?, ?, ?, ?)", UUID.randomUUID().toString(), orderId, sku, "Product " + sku, quantity, unitPrice);
+                + "values (?, ?, 1, ?, ?, ?, ?)", UUID.randomUUID().toString(), stored.orderId(), stored.sku(),
+                "Product " + stored.sku(), quantity, unitPrice);
         Stack.DB.update("insert into orders.timeline_entry (id, order_id, seq, status, event_type, producer, occurred_at, "
                 + "event_id) values (?, ?, 1, 'PLACED', 'OrderPlaced', 'orders', ?, ?)",
-                UUID.randomUUID().toString(), orderId, now, eventId.toString());
+                UUID.randomUUID().toString(), stored.orderId(), now, stored.eventId().toString());
+        return stored;
     }
 
     /** An envelope written by hand, as a producer of another release writes it. */

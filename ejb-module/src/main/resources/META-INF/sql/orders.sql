@@ -1,8 +1,11 @@
 CREATE SCHEMA IF NOT EXISTS orders;
 CREATE TABLE IF NOT EXISTS orders.catalogue_item (sku VARCHAR(64) NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL, price NUMERIC(12,2) NOT NULL, available INTEGER NOT NULL, as_of TIMESTAMP WITH TIME ZONE NOT NULL);
 CREATE TABLE IF NOT EXISTS orders.processed_message (event_id VARCHAR(36) NOT NULL PRIMARY KEY, type VARCHAR(100) NOT NULL, processed_at TIMESTAMP WITH TIME ZONE NOT NULL);
+ALTER TABLE orders.processed_message ADD COLUMN IF NOT EXISTS group_id VARCHAR(200);
 CREATE TABLE IF NOT EXISTS orders.customer_copy (customer_id VARCHAR(64) NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL, email VARCHAR(320) NOT NULL);
 CREATE TABLE IF NOT EXISTS orders.orders (id VARCHAR(36) NOT NULL PRIMARY KEY, customer_id VARCHAR(64) NOT NULL, status VARCHAR(20) NOT NULL, total NUMERIC(12,2) NOT NULL, currency VARCHAR(3) NOT NULL, card_last4 VARCHAR(4) NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL, updated_at TIMESTAMP WITH TIME ZONE NOT NULL, version BIGINT NOT NULL, CONSTRAINT orders_status_known CHECK (status IN ('PLACED', 'PAID', 'SHIPPED', 'REJECTED', 'CANCELLED', 'NEEDS_ATTENTION')), CONSTRAINT orders_total_not_negative CHECK (total >= 0));
+ALTER TABLE orders.orders ADD COLUMN IF NOT EXISTS refund_failure VARCHAR(500);
+ALTER TABLE orders.orders ADD COLUMN IF NOT EXISTS lasting_failure VARCHAR(500);
 CREATE INDEX IF NOT EXISTS orders_by_customer ON orders.orders (customer_id, created_at);
 CREATE INDEX IF NOT EXISTS orders_by_status ON orders.orders (status, created_at);
 CREATE TABLE IF NOT EXISTS orders.order_line (id VARCHAR(36) NOT NULL PRIMARY KEY, order_id VARCHAR(36) NOT NULL, line_no INTEGER NOT NULL, sku VARCHAR(64) NOT NULL, name VARCHAR(200) NOT NULL, quantity INTEGER NOT NULL, unit_price NUMERIC(12,2) NOT NULL, CONSTRAINT order_line_of_order FOREIGN KEY (order_id) REFERENCES orders.orders (id), CONSTRAINT order_line_position UNIQUE (order_id, line_no), CONSTRAINT order_line_sku_once UNIQUE (order_id, sku), CONSTRAINT order_line_quantity_positive CHECK (quantity > 0), CONSTRAINT order_line_price_not_negative CHECK (unit_price >= 0));

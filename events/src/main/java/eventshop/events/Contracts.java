@@ -18,6 +18,7 @@ public final class Contracts {
             PaymentRefunded.class,
             StockUnavailable.class,
             OrderShipped.class,
+            CompensationFailed.class,
             // commands and replies
             AuthorizePayment.class,
             PaymentAuthorizationResult.class,

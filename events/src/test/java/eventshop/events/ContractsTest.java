@@ -1,0 +1,32 @@
+package eventshop.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every contract in circulation is registered, and a consumer reads back what a producer sent. */
+class ContractsTest {
+
+    @Test
+    void everyRegisteredContractHasASampleAndNoSampleIsUnregistered() {
+        List<Class<?>> sampled = Samples.ALL.stream().<Class<?>>map(Object::getClass).toList();
+
+        assertThat(sampled).containsExactlyInAnyOrderElementsOf(Contracts.ALL);
+    }
+
+    @Test
+    void everyContractRoundTripsThroughItsEnvelope() {
+        for (Event event : Samples.ALL) {
+            assertThat(Wire.read(Wire.json(event), event.getClass())).as(event.getClass().getSimpleName()).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void everyRegisteredTypeIsKnownAndNothingElse() {
+        for (Class<? extends Event> type : Contracts.ALL) {
+            assertThat(Contracts.isKnown(EventCodec.contractOf(type).type())).as(type.getSimpleName()).isTrue();
+        }
+        assertThat(Contracts.isKnown("ProductTeleported")).isFalse();
+    }
+}

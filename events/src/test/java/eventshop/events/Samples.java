@@ -27,6 +27,7 @@ final class Samples {
             new StockUnavailable(ORDER, List.of("MUG-1", "TEA-7"), "not enough stock"),
             new OrderShipped(ORDER, "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d",
                     List.of(new ShippedLine("MUG-1", 2), new ShippedLine("TEA-7", 1))),
+            new CompensationFailed(ORDER, CompensationFailed.REFUND, "refund refused by the gateway: card closed"),
             new AuthorizePayment(PAYMENT, ORDER, new BigDecimal("29.00"), "EUR", "4242424242424242"),
             new PaymentAuthorizationResult(PAYMENT, ORDER, true, null, "GW-1234"),
             new RefundPayment(REFUND, PAYMENT, ORDER, new BigDecimal("29.00"), "EUR", "GW-1234"),

@@ -55,4 +55,12 @@ class EventShopIT {
     @Nested
     class BadRequests extends BadRequestTests {
     }
+
+    @Nested
+    class VersioningAndOrdering extends VersioningAndOrderingTests {
+    }
+
+    @Nested
+    class Compensations extends CompensationTests {
+    }
 }

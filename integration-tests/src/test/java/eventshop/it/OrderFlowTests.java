@@ -35,8 +35,8 @@ abstract class OrderFlowTests {
             assertThat(payment.getJsonNumber("amount").bigDecimalValue()).isEqualByComparingTo("25.00");
         });
         assertThat(Shop.stock(sku)).containsExactly(8, 0);
-        awaitHistory(ada, orderId, "SHIPPED");
-        awaitEmails(ada, "Order received", "Order shipped");
+        Shop.awaitHistory(ada, orderId, "SHIPPED");
+        Shop.awaitEmails(ada, "Order received", "Order shipped");
     }
 
     @Test
@@ -54,8 +54,8 @@ abstract class OrderFlowTests {
             assertThat(payment.getString("reason")).isEqualTo("card declined");
         });
         assertThat(Shop.stock(sku)).containsExactly(10, 0);
-        awaitHistory(bob, orderId, "REJECTED");
-        awaitEmails(bob, "Order received", "Payment declined");
+        Shop.awaitHistory(bob, orderId, "REJECTED");
+        Shop.awaitEmails(bob, "Order received", "Payment declined");
     }
 
     @Test
@@ -88,8 +88,8 @@ abstract class OrderFlowTests {
                 "PAID StockUnavailable warehouse", "CANCELLED PaymentRefunded payments");
         assertRefunded(orderId, "60.00");
         assertThat(Shop.stock(sku)).containsExactly(1, 0);
-        awaitHistory(dan, orderId, "CANCELLED");
-        awaitEmails(dan, "Order received", "Order cancelled");
+        Shop.awaitHistory(dan, orderId, "CANCELLED");
+        Shop.awaitEmails(dan, "Order received", "Order cancelled");
     }
 
     @Test
@@ -106,8 +106,8 @@ abstract class OrderFlowTests {
         assertRefunded(orderId, "30.00");
         await().atMost(Stack.EVENTUAL).untilAsserted(() -> assertThat(Shop.stock(sku)).containsExactly(5, 0));
         assertThat(shop.order(orderId).getString("status")).isEqualTo("CANCELLED");
-        awaitHistory(eve, orderId, "CANCELLED");
-        awaitEmails(eve, "Order received", "Order cancelled");
+        Shop.awaitHistory(eve, orderId, "CANCELLED");
+        Shop.awaitEmails(eve, "Order received", "Order cancelled");
 
         Api.Reply again = Stack.API.post("api/orders/" + orderId + "/cancel", "");
         assertThat(again.status()).isEqualTo(409);
@@ -155,22 +155,5 @@ abstract class OrderFlowTests {
                     assertThat(refund.getString("status")).isEqualTo("REFUNDED");
                     assertThat(refund.getJsonNumber("amount").bigDecimalValue()).isEqualByComparingTo(amount);
                 }));
-    }
-
-    private static void awaitHistory(Shop.Customer customer, String orderId, String status) {
-        await().atMost(Stack.EVENTUAL).untilAsserted(() -> {
-            Api.Reply reply = Stack.API.get("api/customers/" + customer.id());
-            assertThat(reply.status()).isEqualTo(200);
-            assertThat(reply.json().getJsonArray("orders").getValuesAs(JsonObject.class))
-                    .anySatisfy(entry -> {
-                        assertThat(entry.getString("orderId")).isEqualTo(orderId);
-                        assertThat(entry.getString("status")).isEqualTo(status);
-                    });
-        });
-    }
-
-    private static void awaitEmails(Shop.Customer customer, String... subjects) {
-        await().atMost(Stack.EVENTUAL).untilAsserted(() ->
-                assertThat(Mailbox.subjects(customer.email())).containsExactlyInAnyOrder(subjects));
     }
 }

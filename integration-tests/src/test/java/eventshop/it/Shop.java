@@ -17,6 +17,8 @@ final class Shop {
     static final String APPROVED_CARD = "4242424242424242";
     static final String DECLINED_CARD = "4000000000000002";
     static final String SILENT_CARD = "4000000000000119";
+    /** The gateway simulator approves its charges and refuses its refunds. */
+    static final String REFUND_REFUSING_CARD = "4000000000000341";
 
     static final List<String> TERMINAL = List.of("SHIPPED", "REJECTED", "CANCELLED");
 
@@ -74,6 +76,11 @@ final class Shop {
         return order(orderId);
     }
 
+    /** The customer's cancel, as the API answers it. */
+    Api.Reply cancel(String orderId) {
+        return api.post("api/orders/" + orderId + "/cancel", "");
+    }
+
     /** "STATUS event producer" for each timeline entry, oldest first. */
     static List<String> timeline(JsonObject order) {
         return order.getJsonArray("timeline").getValuesAs(JsonObject.class).stream()
@@ -85,6 +92,25 @@ final class Shop {
         Api.Reply reply = api.get("api/payments?orderId=" + orderId);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.structure().asJsonArray().getValuesAs(JsonObject.class);
+    }
+
+    /** Waits until the customers service's history shows the order in that status. */
+    static void awaitHistory(Customer customer, String orderId, String status) {
+        await().atMost(Stack.EVENTUAL).untilAsserted(() -> {
+            Api.Reply reply = Stack.API.get("api/customers/" + customer.id());
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().getJsonArray("orders").getValuesAs(JsonObject.class))
+                    .anySatisfy(entry -> {
+                        assertThat(entry.getString("orderId")).isEqualTo(orderId);
+                        assertThat(entry.getString("status")).isEqualTo(status);
+                    });
+        });
+    }
+
+    /** Waits until the SMTP sink holds exactly these emails for the customer. */
+    static void awaitEmails(Customer customer, String... subjects) {
+        await().atMost(Stack.EVENTUAL).untilAsserted(() ->
+                assertThat(Mailbox.subjects(customer.email())).containsExactlyInAnyOrder(subjects));
     }
 
     /** on hand, reserved: read from the warehouse's own table. */

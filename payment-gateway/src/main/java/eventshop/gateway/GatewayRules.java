@@ -1,6 +1,7 @@
 package eventshop.gateway;
 
 import java.math.BigDecimal;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -14,11 +15,21 @@ public final class GatewayRules {
     public static final String APPROVED_CARD = "4242424242424242";
     public static final String DECLINED_CARD = "4000000000000002";
     public static final String SILENT_CARD = "4000000000000119";
+    /** Charges succeed, refunds fail: a compensation that fails for good, for this card only. */
+    public static final String REFUND_REFUSING_CARD = "4000000000000341";
 
     public static final String CARD_DECLINED = "card declined";
     public static final String INVALID_CARD_NUMBER = "invalid card number";
     public static final String INVALID_AMOUNT = "invalid amount";
     public static final String REFUND_REFUSED = "refund refused by gateway";
+    public static final String REFUNDS_REFUSED_FOR_CARD = "refunds are refused for this card";
+
+    /**
+     * The simulator keeps no state: an authorization of {@link #REFUND_REFUSING_CARD} gets a reference
+     * with this prefix, and a refund that quotes such a reference back is refused.
+     */
+    static final String NO_REFUND_REFERENCE = "gw_norefund_";
+    private static final String REFERENCE = "gw_";
 
     /** Card numbers (PANs) are 13 to 19 digits; no Luhn check, so that made-up numbers approve. */
     private static final Pattern WELL_FORMED_CARD = Pattern.compile("\\d{13,19}");
@@ -41,9 +52,18 @@ public final class GatewayRules {
         };
     }
 
-    public Decision refund(BigDecimal amount) {
+    /** A real gateway's id of an approved authorization; a refund quotes it back. */
+    public String referenceFor(String cardNumber) {
+        return (REFUND_REFUSING_CARD.equals(cardNumber) ? NO_REFUND_REFERENCE : REFERENCE) + UUID.randomUUID();
+    }
+
+    /** @param gatewayReference the authorization's reference, as the refund request quotes it; may be null */
+    public Decision refund(BigDecimal amount, String gatewayReference) {
         if (refuseRefunds) {
             return Decision.declined(REFUND_REFUSED);
+        }
+        if (gatewayReference != null && gatewayReference.startsWith(NO_REFUND_REFERENCE)) {
+            return Decision.declined(REFUNDS_REFUSED_FOR_CARD);
         }
         if (amount == null || amount.signum() <= 0) {
             return Decision.declined(INVALID_AMOUNT);

@@ -10,7 +10,6 @@ import eventshop.events.PaymentAuthorizationResult;
 import eventshop.events.RefundPayment;
 import eventshop.events.RefundResult;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Turns a request envelope into the reply envelope, or into none when the card is the silent one.
@@ -49,24 +48,20 @@ public final class RequestHandler {
     private PaymentAuthorizationResult authorize(AuthorizePayment command) {
         Decision decision = rules.authorize(command.cardNumber());
         return switch (decision.outcome()) {
-            case APPROVED -> new PaymentAuthorizationResult(command.paymentId(), command.orderId(), true, null, newReference());
+            case APPROVED -> new PaymentAuthorizationResult(command.paymentId(), command.orderId(), true, null,
+                    rules.referenceFor(command.cardNumber()));
             case DECLINED -> new PaymentAuthorizationResult(command.paymentId(), command.orderId(), false, decision.reason(), null);
             case NO_ANSWER -> null;
         };
     }
 
     private RefundResult refund(RefundPayment command) {
-        Decision decision = rules.refund(command.amount());
+        Decision decision = rules.refund(command.amount(), command.gatewayReference());
         return new RefundResult(command.refundId(), command.paymentId(), command.orderId(),
                 decision.isApproved(), decision.reason());
     }
 
     private static Envelope replyTo(Envelope request, Event reply) {
         return EventCodec.envelope(reply, reply.correlationKey(), request.eventId().toString(), PRODUCER);
-    }
-
-    /** A real gateway's authorization id; refunds quote it back. */
-    private static String newReference() {
-        return "gw_" + UUID.randomUUID();
     }
 }

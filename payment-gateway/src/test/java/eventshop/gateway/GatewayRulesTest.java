@@ -43,25 +43,49 @@ class GatewayRulesTest {
 
     @Test
     void approvesARefundOfAPositiveAmount() {
-        assertThat(rules.refund(new BigDecimal("12.50"))).isEqualTo(Decision.approved());
+        assertThat(rules.refund(new BigDecimal("12.50"), "gw_1")).isEqualTo(Decision.approved());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "0.00", "-1"})
     void declinesARefundOfNoOrANegativeAmount(String amount) {
-        assertThat(rules.refund(new BigDecimal(amount))).isEqualTo(Decision.declined("invalid amount"));
+        assertThat(rules.refund(new BigDecimal(amount), "gw_1")).isEqualTo(Decision.declined("invalid amount"));
     }
 
     @Test
     void declinesARefundWithoutAmount() {
-        assertThat(rules.refund(null)).isEqualTo(Decision.declined("invalid amount"));
+        assertThat(rules.refund(null, "gw_1")).isEqualTo(Decision.declined("invalid amount"));
     }
 
     @Test
     void refusesEveryRefundWhenSwitchedTo() {
         GatewayRules refusing = new GatewayRules(true);
 
-        assertThat(refusing.refund(new BigDecimal("12.50"))).isEqualTo(Decision.declined("refund refused by gateway"));
+        assertThat(refusing.refund(new BigDecimal("12.50"), "gw_1")).isEqualTo(Decision.declined("refund refused by gateway"));
         assertThat(refusing.authorize("4242424242424242").isApproved()).isTrue();
+    }
+
+    @Test
+    void theRefundRefusingCardIsChargedButItsRefundIsRefused() {
+        assertThat(rules.authorize("4000000000000341").isApproved()).isTrue();
+        String reference = rules.referenceFor("4000000000000341");
+
+        assertThat(rules.refund(new BigDecimal("12.50"), reference))
+                .isEqualTo(Decision.declined("refunds are refused for this card"));
+    }
+
+    @Test
+    void otherCardsGetReferencesTheirRefundsAreApprovedFor() {
+        for (String card : new String[] {"4242424242424242", "5555555555554444"}) {
+            String reference = rules.referenceFor(card);
+
+            assertThat(reference).startsWith("gw_").isNotEqualTo(rules.referenceFor(card));
+            assertThat(rules.refund(new BigDecimal("12.50"), reference)).isEqualTo(Decision.approved());
+        }
+    }
+
+    @Test
+    void aRefundWithoutReferenceIsApproved() {
+        assertThat(rules.refund(new BigDecimal("12.50"), null)).isEqualTo(Decision.approved());
     }
 }

@@ -82,6 +82,20 @@ class RequestHandlerTest {
     }
 
     @Test
+    void theRefundRefusingCardIsApprovedAndItsRefundRefusedThroughTheReference() {
+        PaymentAuthorizationResult charged = EventCodec.payload(
+                handler.answer(authorize("4000000000000341")).orElseThrow(), PaymentAuthorizationResult.class);
+        assertThat(charged.approved()).isTrue();
+
+        Envelope refundRequest = EventCodec.envelope(new RefundPayment("refund-1", "payment-1", "order-1",
+                new BigDecimal("42.00"), "EUR", charged.gatewayReference()), "order-1", null, "payments");
+        RefundResult result = EventCodec.payload(handler.answer(refundRequest).orElseThrow(), RefundResult.class);
+
+        assertThat(result.approved()).isFalse();
+        assertThat(result.reason()).isEqualTo("refunds are refused for this card");
+    }
+
+    @Test
     void rejectsAnUnknownTypeAsMalformed() {
         Envelope request = EventCodec.envelope(
                 new ProductUpdated("sku-1", "Mug", BigDecimal.TEN, 3), "sku-1", null, "warehouse");

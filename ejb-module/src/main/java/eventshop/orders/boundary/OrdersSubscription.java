@@ -1,5 +1,6 @@
 package eventshop.orders.boundary;
 
+import eventshop.events.CompensationFailed;
 import eventshop.events.CustomerRegistered;
 import eventshop.events.OrderShipped;
 import eventshop.events.PaymentDeclined;
@@ -83,7 +84,8 @@ public class OrdersSubscription implements MessageListener {
                 Handler.on(PaymentDeclined.class, orders::paymentDeclined),
                 Handler.on(StockUnavailable.class, orders::stockUnavailable),
                 Handler.on(OrderShipped.class, orders::orderShipped),
-                Handler.on(PaymentRefunded.class, orders::paymentRefunded)));
+                Handler.on(PaymentRefunded.class, orders::paymentRefunded),
+                Handler.on(CompensationFailed.class, orders::compensationFailed)));
     }
 
     @Override

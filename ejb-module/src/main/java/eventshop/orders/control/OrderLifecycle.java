@@ -1,5 +1,6 @@
 package eventshop.orders.control;
 
+import eventshop.events.CompensationFailed;
 import eventshop.events.Envelope;
 import eventshop.events.EventCodec;
 import eventshop.events.OrderCancelled;
@@ -28,6 +29,7 @@ public class OrderLifecycle {
 
     static final String CANCELLED_BY_CUSTOMER = "cancelled by the customer";
     private static final String STOCK_UNAVAILABLE = EventCodec.contractOf(StockUnavailable.class).type();
+    private static final String ORDER_CANCELLED = EventCodec.contractOf(OrderCancelled.class).type();
 
     @PersistenceContext(unitName = "orders")
     EntityManager em;
@@ -63,10 +65,27 @@ public class OrderLifecycle {
      */
     public void paymentRefunded(PaymentRefunded event, Envelope envelope) {
         Order order = orderFor(envelope, event.orderId());
-        if (order.advance(OrderStatus.CANCELLED, OrderEvent.of(envelope, event.reason()))) {
+        // A refund retried after it had failed settles an order that needed attention: only when the
+        // customer had not cancelled it is this refund the compensation for missing stock.
+        boolean cancelledByCustomer = order.hasSeen(ORDER_CANCELLED);
+        if (order.refunded(OrderEvent.of(envelope, event.reason())) && !cancelledByCustomer) {
             String reason = order.detailOf(STOCK_UNAVAILABLE).orElse(event.reason());
             events.publish(new OrderCancelled(order.id(), order.customerId(), reason, OrderCancelled.BY_STOCK),
                     envelope.eventId().toString());
+        }
+    }
+
+    /**
+     * A compensation failed for good (the gateway refused the refund, the stock could not be released):
+     * the order needs attention, with the reason on the order and its timeline, even if it was CANCELLED.
+     */
+    public void compensationFailed(CompensationFailed event, Envelope envelope) {
+        Order order = orderFor(envelope, event.orderId());
+        OrderEvent failure = OrderEvent.of(envelope, event.reason());
+        if (CompensationFailed.REFUND.equals(event.compensation())) {
+            order.refundFailed(event.reason(), failure);
+        } else {
+            order.compensationFailed(event.reason(), failure);
         }
     }
 

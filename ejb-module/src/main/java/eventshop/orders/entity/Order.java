@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * An order and its way through the shop: its lines, its status and the timeline of events that moved it.
@@ -33,6 +35,9 @@ import java.util.List;
 @Entity(name = "CustomerOrder")
 @Table(name = "orders")
 public class Order {
+
+    /** The failure columns hold 500 characters; a longer reason must not fail the message. */
+    static final int REASON_LENGTH = 500;
 
     @Id
     private String id;
@@ -58,6 +63,17 @@ public class Order {
 
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
+
+    /** Why the refund of this order failed for good, until a retried refund is made; null otherwise. */
+    @Column(name = "refund_failure")
+    private String refundFailure;
+
+    /**
+     * Why another compensation failed for good (stock that could not be released): no event settles it,
+     * a person does; null otherwise.
+     */
+    @Column(name = "lasting_failure")
+    private String lastingFailure;
 
     @Version
     private long version;
@@ -99,12 +115,52 @@ public class Order {
      * @return whether the status changed
      */
     public boolean advance(OrderStatus next, OrderEvent event) {
-        boolean moves = status.canMoveTo(next);
+        // Out of NEEDS_ATTENTION only once every failed compensation is settled.
+        boolean moves = status.canMoveTo(next) && !(status == OrderStatus.NEEDS_ATTENTION && !attention().isEmpty());
         if (moves) {
             status = next;
         }
         note(event);
         return moves;
+    }
+
+    /**
+     * The refund, a compensation, failed for good: the order needs attention until a retried refund is made.
+     *
+     * @param reason why, as the payments service reported it
+     */
+    public void refundFailed(String reason, OrderEvent event) {
+        refundFailure = shortened(reason);
+        needsAttention(event);
+    }
+
+    /** A compensation other than the refund failed for good (stock that could not be released). */
+    public void compensationFailed(String reason, OrderEvent event) {
+        lastingFailure = shortened(reason);
+        needsAttention(event);
+    }
+
+    private void needsAttention(OrderEvent event) {
+        if (status.canMoveTo(OrderStatus.NEEDS_ATTENTION)) {
+            status = OrderStatus.NEEDS_ATTENTION;
+        }
+        note(event);
+    }
+
+    /**
+     * The payment was refunded: a PLACED or PAID order is cancelled by it (the compensation for missing
+     * stock); an order that needed attention only because its refund had failed is settled and CANCELLED.
+     *
+     * @return whether the status changed
+     */
+    public boolean refunded(OrderEvent event) {
+        refundFailure = null;
+        return advance(OrderStatus.CANCELLED, event);
+    }
+
+    /** Why the order needs attention, one reason per failed compensation; empty when it needs none. */
+    public List<String> attention() {
+        return Stream.of(refundFailure, lastingFailure).filter(Objects::nonNull).toList();
     }
 
     /** Records an event on the timeline without changing the status. */
@@ -166,6 +222,10 @@ public class Order {
 
     public List<TimelineEntry> timeline() {
         return Collections.unmodifiableList(timeline);
+    }
+
+    private static String shortened(String reason) {
+        return reason == null || reason.length() <= REASON_LENGTH ? reason : reason.substring(0, REASON_LENGTH - 1) + "…";
     }
 
     // OffsetDateTime in UTC, not Instant: Payara's EclipseLink (JPA 3.1) would store an Instant as a blob.

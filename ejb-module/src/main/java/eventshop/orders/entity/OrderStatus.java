@@ -10,10 +10,21 @@ import java.util.Set;
  * PLACED ──PaymentTaken──▶ PAID ──OrderShipped──▶ SHIPPED
  *   │  └──PaymentDeclined──▶ REJECTED
  *   └─────┴──cancel / PaymentRefunded──▶ CANCELLED
+ *
+ * any status ──CompensationFailed──▶ NEEDS_ATTENTION ──PaymentRefunded (the retried refund was made,
+ *                                                      and nothing else failed)──▶ CANCELLED
  * </pre>
  * SHIPPED, REJECTED and CANCELLED are terminal: an event that arrives for a terminal order is written
- * on its timeline and changes nothing else. NEEDS_ATTENTION is reserved for a compensation that fails
- * for good; only an operator's resolution (a terminal state) leads out of it.
+ * on its timeline and changes nothing else, with one exception. A compensating step that fails for good
+ * (a refund the gateway refuses, stock that cannot be released because the shipment left) moves the
+ * order to NEEDS_ATTENTION from wherever it is, a terminal state included: a cancellation whose
+ * compensation failed has not really ended, and must not look as if it had.
+ *
+ * <p>NEEDS_ATTENTION is not terminal, so an order in it does not count as the one terminal state every
+ * order ends in; it is a resting state: no payment, shipment or cancel moves the order on (they go on the
+ * timeline). It is left only when what failed is done after all: a refund retried from the dead-letter
+ * queue that the gateway makes leads to CANCELLED. The {@link Order} decides whether every failed
+ * compensation is settled; this state machine only says CANCELLED is the one way out.
  */
 public enum OrderStatus {
 
@@ -31,12 +42,12 @@ public enum OrderStatus {
             // proves the payment even when a redelivered PaymentTaken reaches orders after it.
             case PLACED -> EnumSet.of(PAID, REJECTED, CANCELLED, SHIPPED, NEEDS_ATTENTION).contains(next);
             case PAID -> EnumSet.of(SHIPPED, CANCELLED, NEEDS_ATTENTION).contains(next);
-            case NEEDS_ATTENTION -> next.isTerminal();
-            case SHIPPED, REJECTED, CANCELLED -> false;
+            case SHIPPED, REJECTED, CANCELLED -> next == NEEDS_ATTENTION;
+            case NEEDS_ATTENTION -> next == CANCELLED;
         };
     }
 
-    /** The customer may cancel until the order ships or ends otherwise. */
+    /** The customer may cancel until the order ships or ends otherwise (or needs a person to look at it). */
     public boolean cancellableByCustomer() {
         return this == PLACED || this == PAID;
     }

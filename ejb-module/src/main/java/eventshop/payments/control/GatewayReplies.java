@@ -6,6 +6,7 @@ import eventshop.events.RefundResult;
 import eventshop.payments.entity.GatewayOutcome;
 import eventshop.payments.entity.Payment;
 import eventshop.payments.entity.Refund;
+import eventshop.platform.messaging.AwaitsOperator;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -33,6 +34,9 @@ public class GatewayReplies {
     @Inject
     PaymentsEvents events;
 
+    @Inject
+    PaymentGateway gateway;
+
     public void authorizationResult(PaymentAuthorizationResult result, Envelope envelope) {
         Payment payment = repliedTo(envelope, result.paymentId(), result.orderId());
         GatewayOutcome outcome = result.approved()
@@ -57,15 +61,37 @@ public class GatewayReplies {
             throw new UnmatchedReply("RefundResult for refund " + result.refundId() + ", but payment "
                     + payment.id() + " has only refund " + refund.id());
         }
+        String causationId = envelope.eventId().toString();
         if (result.approved()) {
             if (payment.refundApproved(refund.id(), Payments.now())) {
-                events.refunded(payment, refund, envelope.eventId().toString());
+                events.refunded(payment, refund, causationId);
             }
         } else if (payment.refundRefused(refund.id(), result.reason(), Payments.now())) {
-            // A compensation that failed: the money stays taken. An operator acts on it (NEEDS_ATTENTION later).
-            LOG.log(Level.WARNING, "Refund {0} of payment {1} for order {2} was REFUSED by the gateway: {3}",
-                    new Object[] {refund.id(), payment.id(), payment.orderId(), result.reason()});
+            refundFailed(payment, refund, causationId);
+        } else if (payment.retryRefund(refund.id(), Payments.now())) {
+            // The refusal came back from the dead-letter queue: an operator retries the refund.
+            LOG.log(Level.INFO, "Refund {0} of payment {1} for order {2} is retried: asking the gateway again",
+                    new Object[] {refund.id(), payment.id(), payment.orderId()});
+            gateway.refund(payment, refund, causationId);
+        } else {
+            LOG.log(Level.INFO, "Refusal {0} for refund {1}, which is {2}: ignored",
+                    new Object[] {envelope.eventId(), refund.id(), refund.status()});
         }
+    }
+
+    /**
+     * A compensation that failed for good: the money stays taken. The orders service learns it from
+     * CompensationFailed (the order needs attention); this reply waits in the dead-letter queue, where an
+     * operator's retry sends it back here, and the refund is asked for again.
+     */
+    private void refundFailed(Payment payment, Refund refund, String causationId) {
+        String reason = "refund of " + refund.amount().toPlainString() + " " + payment.currency()
+                + " refused by the gateway: " + (refund.refusalReason() == null ? "no reason given" : refund.refusalReason());
+        LOG.log(Level.WARNING, "Refund {0} of payment {1} for order {2}: {3}",
+                new Object[] {refund.id(), payment.id(), payment.orderId(), reason});
+        events.refundFailed(payment, reason, causationId);
+        throw new AwaitsOperator("refund " + refund.id() + " of payment " + payment.id() + " for order "
+                + payment.orderId() + ": " + reason + " (retry this message to ask the gateway again)");
     }
 
     /**

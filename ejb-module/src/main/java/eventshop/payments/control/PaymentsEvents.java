@@ -1,5 +1,6 @@
 package eventshop.payments.control;
 
+import eventshop.events.CompensationFailed;
 import eventshop.events.PaymentDeclined;
 import eventshop.events.PaymentRefunded;
 import eventshop.events.PaymentTaken;
@@ -41,5 +42,11 @@ public class PaymentsEvents {
     public void refunded(Payment payment, Refund refund, String causationId) {
         publisher.publish(topic, new PaymentRefunded(payment.orderId(), payment.id(), refund.id(), refund.amount(),
                 payment.currency(), refund.reason()), PRODUCER, payment.orderId(), causationId);
+    }
+
+    /** The refund of the payment failed for good: the orders service puts the order in NEEDS_ATTENTION. */
+    public void refundFailed(Payment payment, String reason, String causationId) {
+        publisher.publish(topic, new CompensationFailed(payment.orderId(), CompensationFailed.REFUND, reason),
+                PRODUCER, payment.orderId(), causationId);
     }
 }

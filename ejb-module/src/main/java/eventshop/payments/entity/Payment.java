@@ -181,6 +181,16 @@ public class Payment {
         return refundOf(refundId).refused(reason, now);
     }
 
+    /**
+     * An operator retries the refused refund (its refusal came back from the dead-letter queue): it is
+     * requested from the gateway again, under the same refund id. Still one refund per payment.
+     *
+     * @return false when the refund is not refused (requested or refunded: nothing to retry)
+     */
+    public boolean retryRefund(String refundId, OffsetDateTime now) {
+        return refundOf(refundId).retried(now);
+    }
+
     private Refund refundOf(String refundId) {
         if (refund == null || !refund.id().equals(refundId)) {
             throw new IllegalArgumentException("payment " + id + " has no refund " + refundId);

@@ -81,6 +81,20 @@ public class Refund {
         return true;
     }
 
+    /**
+     * An operator retries a refused refund: it is REQUESTED again, to be sent to the gateway again. The
+     * last refusal's reason stays until the gateway answers anew.
+     */
+    boolean retried(OffsetDateTime now) {
+        if (status != RefundStatus.REFUSED) {
+            return false;
+        }
+        status = RefundStatus.REQUESTED;
+        requestedAt = now;
+        decidedAt = null;
+        return true;
+    }
+
     public String id() {
         return id;
     }

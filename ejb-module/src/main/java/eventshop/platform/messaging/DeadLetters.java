@@ -32,8 +32,9 @@ public class DeadLetters {
             Message copy = copyBody(context, original);
             for (String property : Collections.list((java.util.Enumeration<?>) original.getPropertyNames())
                     .stream().map(String::valueOf).toList()) {
-                // Broker-internal (_AMQ_) and JMS-defined (JMSX) properties belong to the original delivery.
-                if (!property.startsWith("_AMQ") && !property.startsWith("JMSX")) {
+                // Broker-internal (_AMQ_) and JMS-defined (JMSX) properties belong to the original delivery;
+                // the group is the producer's: a retried dead letter rejoins its order's group.
+                if (!property.startsWith("_AMQ") && !property.startsWith("JMSX") || property.equals(EventPublisher.GROUP_ID)) {
                     copy.setObjectProperty(property, original.getObjectProperty(property));
                 }
             }

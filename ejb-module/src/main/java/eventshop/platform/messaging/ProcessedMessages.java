@@ -34,11 +34,13 @@ public final class ProcessedMessages {
                 .isEmpty();
     }
 
-    public void record(UUID eventId, String type) {
-        em.createNativeQuery("insert into " + table + " (event_id, type, processed_at) values (?, ?, ?)")
+    /** @param groupId the message's JMSXGroupID as the consumer received it (the order id), or null */
+    public void record(UUID eventId, String type, String groupId) {
+        em.createNativeQuery("insert into " + table + " (event_id, type, processed_at, group_id) values (?, ?, ?, ?)")
                 .setParameter(1, eventId.toString())
                 .setParameter(2, type)
                 .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(4, groupId)
                 .executeUpdate();
     }
 }

@@ -22,7 +22,12 @@ import java.util.stream.Collectors;
  * <p>A message that can never succeed (not an envelope, an unknown type or version, a missing field)
  * is copied to the service's dead-letter queue with the reason and consumed, in the same transaction:
  * retrying it would only loop. Any other failure propagates, the transaction rolls back and the broker
- * redelivers with back-off, then dead-letters after the attempts set in jms-config/broker.xml.
+ * redelivers with back-off, then dead-letters after the attempts set in jms-config/broker.xml. A handler
+ * whose work failed for good as a business outcome throws {@link AwaitsOperator}: its work commits and the
+ * message waits in the dead-letter queue, unprocessed, for an operator's retry.
+ *
+ * <p>The processed-message record keeps the message's JMS group (JMSXGroupID, the order id): what the
+ * consumer really received, so that the per-order ordering the groups give can be checked.
  */
 public final class Subscription {
 
@@ -63,8 +68,8 @@ public final class Subscription {
             }
             LOG.log(Level.FINE, "{0} handles {1} {2} correlationId={3} causationId={4}", logged(envelope));
             handler.handle(envelope);
-            processed.record(envelope.eventId(), envelope.type());
-        } catch (MalformedMessageException e) {
+            processed.record(envelope.eventId(), envelope.type(), groupOf(message));
+        } catch (MalformedMessageException | AwaitsOperator e) {
             LOG.log(Level.WARNING, "{0} dead-letters message {1}: {2}",
                     new Object[] {name, messageId(message), e.getMessage()});
             deadLetters.reject(message, deadLetterQueue, name, e.getMessage());
@@ -92,6 +97,14 @@ public final class Subscription {
             return text.getText();
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read message body", e);
+        }
+    }
+
+    private static String groupOf(Message message) {
+        try {
+            return message.getStringProperty(EventPublisher.GROUP_ID);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot read the message's group", e);
         }
     }
 

@@ -5,6 +5,7 @@ import eventshop.events.OrderCancelled;
 import eventshop.events.OrderLine;
 import eventshop.events.OrderPlaced;
 import eventshop.events.PaymentTaken;
+import eventshop.platform.messaging.AwaitsOperator;
 import eventshop.warehouse.entity.PendingOrder;
 import eventshop.warehouse.entity.Product;
 import eventshop.warehouse.entity.Shipment;
@@ -106,7 +107,7 @@ public class Fulfilment {
     public void orderCancelled(OrderCancelled event, Envelope envelope) {
         Optional<Shipment> found = shipmentOf(event.orderId());
         if (found.isPresent()) {
-            release(found.get(), envelope.eventId().toString());
+            release(found.get(), event, envelope.eventId().toString());
             return;
         }
         PendingOrder order = em.find(PendingOrder.class, event.orderId());
@@ -118,18 +119,33 @@ public class Fulfilment {
         }
     }
 
-    private void release(Shipment shipment, String causationId) {
+    private void release(Shipment shipment, OrderCancelled event, String causationId) {
+        if (shipment.status() == ShipmentStatus.SHIPPED) {
+            releaseImpossible(shipment, event, causationId);
+        }
         if (shipment.status() != ShipmentStatus.RESERVED) {
-            // Released already (nothing to do), or too late: it shipped. A later issue moves such an order
-            // to NEEDS_ATTENTION; until then an operator learns it from this warning.
-            LOG.log(shipment.status() == ShipmentStatus.SHIPPED ? Level.WARNING : Level.INFO,
-                    "Order {0} was cancelled but its shipment {1} is {2}: nothing released",
+            LOG.log(Level.INFO, "Order {0} was cancelled but its shipment {1} is {2} already: nothing to release",
                     new Object[] {shipment.orderId(), shipment.id(), shipment.status()});
             return;
         }
         Map<String, Product> products = catalogue.productsOf(shipment.lines());
         shipment.cancel(products, now());
         events.productsUpdated(products.values(), shipment.orderId(), causationId);
+    }
+
+    /**
+     * The cancellation came after the shipment left (the customer cancelled while the orders service had not
+     * yet heard of the shipment): the stock is with the customer and cannot go back to sale. A compensation
+     * that failed for good: CompensationFailed tells the orders service (the order needs attention), and
+     * the OrderCancelled waits in the dead-letter queue. An operator's retry runs this again: while the
+     * shipment has left it fails the same way; the goods coming back is a person's business.
+     */
+    private void releaseImpossible(Shipment shipment, OrderCancelled event, String causationId) {
+        String reason = "order cancelled (" + event.reason() + ") after shipment " + shipment.id() + " left on "
+                + shipment.shippedAt() + ": its stock cannot be released";
+        LOG.log(Level.WARNING, "Order {0}: {1}", new Object[] {shipment.orderId(), reason});
+        events.compensationFailed(shipment.orderId(), reason, causationId);
+        throw new AwaitsOperator("OrderCancelled for order " + shipment.orderId() + ": " + reason);
     }
 
     private Optional<Shipment> shipmentOf(String orderId) {

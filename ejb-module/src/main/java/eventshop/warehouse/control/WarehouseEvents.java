@@ -1,5 +1,6 @@
 package eventshop.warehouse.control;
 
+import eventshop.events.CompensationFailed;
 import eventshop.events.OrderShipped;
 import eventshop.events.ProductUpdated;
 import eventshop.events.ShippedLine;
@@ -54,5 +55,11 @@ public class WarehouseEvents {
                 .toList();
         publisher.publish(topic, new OrderShipped(shipment.orderId(), shipment.id(), lines),
                 ProductCatalogue.PRODUCER, shipment.orderId(), causationId);
+    }
+
+    /** Stock of a cancelled order could not be released: the orders service puts the order in NEEDS_ATTENTION. */
+    public void compensationFailed(String orderId, String reason, String causationId) {
+        publisher.publish(topic, new CompensationFailed(orderId, CompensationFailed.STOCK_RELEASE, reason),
+                ProductCatalogue.PRODUCER, orderId, causationId);
     }
 }

@@ -34,15 +34,33 @@ class OrderStatusTest {
         assertThat(nextOf(PAID)).containsExactlyInAnyOrder(SHIPPED, CANCELLED, NEEDS_ATTENTION);
     }
 
+    /** A failed refund is settled by a retried refund that is made: the order then ends CANCELLED. */
     @Test
-    void orderThatNeedsAttentionIsResolvedOnlyToATerminalState() {
-        assertThat(nextOf(NEEDS_ATTENTION)).containsExactlyInAnyOrder(SHIPPED, REJECTED, CANCELLED);
+    void orderThatNeedsAttentionLeavesItOnlyForCancelled() {
+        assertThat(nextOf(NEEDS_ATTENTION)).containsExactly(CANCELLED);
+    }
+
+    /** NEEDS_ATTENTION is a resting state, not an end: it does not count as the order's terminal state. */
+    @Test
+    void needsAttentionIsNotTerminal() {
+        assertThat(NEEDS_ATTENTION.isTerminal()).isFalse();
+        assertThat(NEEDS_ATTENTION.cancellableByCustomer()).isFalse();
+    }
+
+    /**
+     * A terminal state leads nowhere but to NEEDS_ATTENTION: a cancellation whose refund or stock release
+     * failed for good has not really ended.
+     */
+    @ParameterizedTest
+    @EnumSource(value = OrderStatus.class, names = {"SHIPPED", "REJECTED", "CANCELLED"})
+    void terminalStateLeadsOnlyToNeedsAttention(OrderStatus terminal) {
+        assertThat(nextOf(terminal)).containsExactly(NEEDS_ATTENTION);
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"SHIPPED", "REJECTED", "CANCELLED"})
-    void terminalStateLeadsNowhere(OrderStatus terminal) {
-        assertThat(nextOf(terminal)).isEmpty();
+    @EnumSource(value = OrderStatus.class, names = "NEEDS_ATTENTION", mode = EnumSource.Mode.EXCLUDE)
+    void aFailedCompensationReachesNeedsAttentionFromEveryOtherStatus(OrderStatus status) {
+        assertThat(status.canMoveTo(NEEDS_ATTENTION)).isTrue();
     }
 
     @ParameterizedTest

@@ -104,6 +104,73 @@ class OrderTest {
         assertThat(order.timeline().get(1).detail()).hasSize(TimelineEntry.DETAIL_LENGTH);
     }
 
+    @Test
+    void refusedRefundAfterTheCustomersCancelNeedsAttentionWithTheReason() {
+        order.advance(OrderStatus.PAID, event("PaymentTaken", "payments", null));
+        order.advance(OrderStatus.CANCELLED, event("OrderCancelled", "orders", "cancelled by the customer"));
+
+        order.refundFailed("refund of 29.00 EUR refused by the gateway", event("CompensationFailed", "payments",
+                "refund of 29.00 EUR refused by the gateway"));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
+        assertThat(order.attention()).containsExactly("refund of 29.00 EUR refused by the gateway");
+        assertThat(order.timeline()).last().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
+            assertThat(entry.eventType()).isEqualTo("CompensationFailed");
+            assertThat(entry.detail()).isEqualTo("refund of 29.00 EUR refused by the gateway");
+        });
+    }
+
+    @Test
+    void orderThatNeedsAttentionRestsThereWhateverElseArrives() {
+        order.refundFailed("refused", event("CompensationFailed", "payments", "refused"));
+
+        assertThat(order.advance(OrderStatus.PAID, event("PaymentTaken", "payments", null))).isFalse();
+        assertThat(order.advance(OrderStatus.SHIPPED, event("OrderShipped", "warehouse", null))).isFalse();
+        assertThat(order.advance(OrderStatus.CANCELLED, event("OrderCancelled", "orders", null))).isFalse();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
+        assertThat(order.timeline()).hasSize(5);
+    }
+
+    @Test
+    void aRetriedRefundThatIsMadeSettlesTheOrderAsCancelled() {
+        order.advance(OrderStatus.PAID, event("PaymentTaken", "payments", null));
+        order.refundFailed("refused", event("CompensationFailed", "payments", "refused"));
+
+        assertThat(order.refunded(event("PaymentRefunded", "payments", "out of stock"))).isTrue();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.attention()).isEmpty();
+    }
+
+    @Test
+    void aRefundDoesNotSettleAStockReleaseThatFailed() {
+        order.advance(OrderStatus.CANCELLED, event("OrderCancelled", "orders", "cancelled by the customer"));
+        order.compensationFailed("shipment left", event("CompensationFailed", "warehouse", "shipment left"));
+
+        assertThat(order.refunded(event("PaymentRefunded", "payments", "cancelled by the customer"))).isFalse();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
+        assertThat(order.attention()).containsExactly("shipment left");
+    }
+
+    @Test
+    void aSecondFailureOfTheSameCompensationKeepsOneReasonAndGoesOnTheTimeline() {
+        order.refundFailed("refused once", event("CompensationFailed", "payments", "refused once"));
+        order.refundFailed("refused again", event("CompensationFailed", "payments", "refused again"));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
+        assertThat(order.attention()).containsExactly("refused again");
+        assertThat(order.timeline()).extracting(TimelineEntry::eventType)
+                .containsExactly("OrderPlaced", "CompensationFailed", "CompensationFailed");
+    }
+
+    @Test
+    void anOrderWithoutFailuresNeedsNoAttention() {
+        assertThat(order.attention()).isEmpty();
+    }
+
     static Order placed() {
         Order order = new Order("o-1", "c-1", new BigDecimal("29.00"), "EUR", "4242424242424242");
         order.addLine("MUG-1", "Mug", 2, new BigDecimal("12.50"));

@@ -111,4 +111,44 @@ class RefundTest {
         assertThatIllegalArgumentException().isThrownBy(() -> payment.refundApproved("refund-9", NOW));
         assertThatIllegalArgumentException().isThrownBy(() -> captured().refundRefused("refund-1", "no", NOW));
     }
+
+    @Test
+    void a_refused_refund_is_retried_under_the_same_id_and_can_then_be_made() {
+        Payment payment = captured();
+        payment.startRefund("refund-1", "out of stock", NOW);
+        payment.refundRefused("refund-1", "refunds are refused for this card", NOW);
+
+        assertThat(payment.retryRefund("refund-1", NOW.plusMinutes(5))).isTrue();
+
+        Refund refund = payment.refund().orElseThrow();
+        assertThat(refund.status()).isEqualTo(RefundStatus.REQUESTED);
+        assertThat(refund.decidedAt()).isNull();
+        assertThat(payment.isRefundable()).isFalse();
+        assertThat(payment.refundApproved("refund-1", NOW.plusMinutes(6))).isTrue();
+        assertThat(refund.status()).isEqualTo(RefundStatus.REFUNDED);
+    }
+
+    @Test
+    void a_retried_refund_that_is_refused_again_is_refused_anew() {
+        Payment payment = captured();
+        payment.startRefund("refund-1", "out of stock", NOW);
+        payment.refundRefused("refund-1", "refused once", NOW);
+        payment.retryRefund("refund-1", NOW);
+
+        assertThat(payment.refundRefused("refund-1", "refused again", NOW)).isTrue();
+        assertThat(payment.refund()).get().extracting(Refund::refusalReason).isEqualTo("refused again");
+    }
+
+    @Test
+    void only_a_refused_refund_is_retried() {
+        Payment requested = captured();
+        requested.startRefund("refund-1", "out of stock", NOW);
+        Payment refunded = captured();
+        refunded.startRefund("refund-2", "out of stock", NOW);
+        refunded.refundApproved("refund-2", NOW);
+
+        assertThat(requested.retryRefund("refund-1", NOW)).isFalse();
+        assertThat(refunded.retryRefund("refund-2", NOW)).isFalse();
+        assertThat(refunded.refund()).get().extracting(Refund::status).isEqualTo(RefundStatus.REFUNDED);
+    }
 }

@@ -8,9 +8,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** An order with its lines and the timeline of the events that moved it (GET /api/orders/{id}). */
+/**
+ * An order with its lines and the timeline of the events that moved it (GET /api/orders/{id}).
+ *
+ * @param attention why the order is NEEDS_ATTENTION: one reason per compensation that failed for good;
+ *     absent when it needs none
+ */
 public record OrderView(String id, String customerId, OrderStatus status, List<Line> lines, BigDecimal total,
-                        String currency, Instant placedAt, List<Entry> timeline) {
+                        String currency, Instant placedAt, List<String> attention, List<Entry> timeline) {
 
     public record Line(String sku, String name, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
 
@@ -34,6 +39,7 @@ public record OrderView(String id, String customerId, OrderStatus status, List<L
     static OrderView of(Order order) {
         return new OrderView(order.id(), order.customerId(), order.status(),
                 order.lines().stream().map(Line::of).toList(), order.total(), order.currency(), order.createdAt(),
+                order.attention().isEmpty() ? null : order.attention(),
                 order.timeline().stream().map(Entry::of).toList());
     }
 }

@@ -123,7 +123,9 @@ public class OrdersResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One order: status, lines, total and the timeline of the events that moved it")
+    @Operation(summary = "One order: status, lines, total and the timeline of the events that moved it",
+            description = "An order in NEEDS_ATTENTION names in attention each compensation that failed for good "
+                    + "(a refund the gateway refused, stock that could not be released), with the reason.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", description = "No such order",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -152,7 +154,8 @@ public class OrdersResource {
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", description = "No such order",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The order is SHIPPED, REJECTED or CANCELLED, or changed meanwhile",
+    @APIResponse(responseCode = "409",
+            description = "The order is SHIPPED, REJECTED, CANCELLED or NEEDS_ATTENTION, or changed meanwhile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response cancel(@PathParam("id") String id) {
         return Response.accepted(OrderView.of(lifecycle.cancelByCustomer(id))).build();

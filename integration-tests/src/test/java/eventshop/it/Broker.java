@@ -4,14 +4,18 @@ import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import java.util.Map;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * The test's own connection to the real broker, as the operator user: it listens on topics, sends
- * what a misbehaving producer would, and reads dead-letter queues.
+ * what a misbehaving producer would, reads dead-letter queues, and manages queues as an operator would
+ * in the console (pause, purge, resume).
  */
 final class Broker implements AutoCloseable {
 
@@ -48,6 +52,31 @@ final class Broker implements AutoCloseable {
     int browse(String queueName, String selector) throws JMSException {
         try (var browser = session.createBrowser(session.createQueue(queueName), selector)) {
             return java.util.Collections.list(browser.getEnumeration()).size();
+        }
+    }
+
+    /**
+     * Invokes an operation of the broker's management API through its management address, e.g.
+     * ("queue.notifications", "pause"), and returns its result; fails when the broker refuses it.
+     */
+    Object manage(String resource, String operation, Object... parameters) throws Exception {
+        Message request = session.createMessage();
+        JMSManagementHelper.putOperationInvocation(request, resource, operation, parameters);
+        TemporaryQueue replies = session.createTemporaryQueue();
+        request.setJMSReplyTo(replies);
+        try (MessageProducer management = session.createProducer(session.createQueue("activemq.management"));
+             MessageConsumer answers = session.createConsumer(replies)) {
+            management.send(request);
+            Message reply = answers.receive(Stack.EVENTUAL.toMillis());
+            if (reply == null) {
+                throw new IllegalStateException("No answer from the broker's management to " + resource + " " + operation);
+            }
+            if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
+                throw new IllegalStateException(resource + " " + operation + " failed: " + JMSManagementHelper.getResult(reply));
+            }
+            return JMSManagementHelper.getResult(reply);
+        } finally {
+            replies.delete();
         }
     }
 

@@ -55,4 +55,8 @@ class EventShopIT {
     @Nested
     class BadRequests extends BadRequestTests {
     }
+
+    @Nested
+    class Replay extends ReplayTests {
+    }
 }

@@ -1,0 +1,25 @@
+package eventshop.ops.api;
+
+import eventshop.api.Problem;
+import eventshop.ops.control.ReplayRefused;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+
+/** A well-formed replay request that names no subscription (or producer) it can be done to: 422. */
+@Provider
+public class ReplayRefusedProblems implements ExceptionMapper<ReplayRefused> {
+
+    static final int UNPROCESSABLE_CONTENT = 422;
+
+    @Override
+    public Response toResponse(ReplayRefused refused) {
+        List<Problem.FieldError> fields = refused.field() == null
+                ? List.of()
+                : List.of(new Problem.FieldError(refused.field(), refused.getMessage()));
+        // Response.Status has no 422.
+        return new Problem("about:blank", "Unprocessable Content", UNPROCESSABLE_CONTENT, refused.getMessage(), fields)
+                .toResponse();
+    }
+}

@@ -62,6 +62,17 @@ final class Broker implements AutoCloseable {
     Object manage(String resource, String operation, Object... parameters) throws Exception {
         Message request = session.createMessage();
         JMSManagementHelper.putOperationInvocation(request, resource, operation, parameters);
+        return management(request, resource + " " + operation);
+    }
+
+    /** An attribute of a managed resource, e.g. ("queue.notifications", "deliveringCount"). */
+    Object attribute(String resource, String attribute) throws Exception {
+        Message request = session.createMessage();
+        JMSManagementHelper.putAttribute(request, resource, attribute);
+        return management(request, resource + " " + attribute);
+    }
+
+    private Object management(Message request, String what) throws Exception {
         TemporaryQueue replies = session.createTemporaryQueue();
         request.setJMSReplyTo(replies);
         try (MessageProducer management = session.createProducer(session.createQueue("activemq.management"));
@@ -69,10 +80,10 @@ final class Broker implements AutoCloseable {
             management.send(request);
             Message reply = answers.receive(Stack.EVENTUAL.toMillis());
             if (reply == null) {
-                throw new IllegalStateException("No answer from the broker's management to " + resource + " " + operation);
+                throw new IllegalStateException("No answer from the broker's management to " + what);
             }
             if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
-                throw new IllegalStateException(resource + " " + operation + " failed: " + JMSManagementHelper.getResult(reply));
+                throw new IllegalStateException(what + " failed: " + JMSManagementHelper.getResult(reply));
             }
             return JMSManagementHelper.getResult(reply);
         } finally {

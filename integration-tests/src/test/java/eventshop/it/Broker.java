@@ -10,13 +10,13 @@ import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import java.util.Collections;
 import java.util.Map;
-import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * The test's own connection to the real broker, as the operator user: it listens on topics, sends
- * what a misbehaving producer would, and reads dead-letter queues.
+ * what a misbehaving producer would, reads dead-letter queues, and manages queues as an operator would
+ * in the console (pause, purge, resume).
  */
 final class Broker implements AutoCloseable {
 
@@ -92,45 +92,46 @@ final class Broker implements AutoCloseable {
         }
     }
 
-    /** An attribute of a queue through the broker's management API, e.g. consumerCount. */
-    Object queueAttribute(String queueName, String attribute) throws Exception {
-        return manage(message -> JMSManagementHelper.putAttribute(message, ResourceNames.QUEUE + queueName, attribute));
-    }
-
-    /** Stops (pause) or restarts (resume) deliveries from a queue, as an operator does in the console. */
-    void invoke(String queueName, String operation) throws Exception {
-        manage(message -> JMSManagementHelper.putOperationInvocation(message, ResourceNames.QUEUE + queueName, operation));
-    }
-
-    private interface Request {
-        void fill(Message message) throws Exception;
-    }
-
-    private Object manage(Request request) throws Exception {
-        try (Session management = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            TemporaryQueue replies = management.createTemporaryQueue();
-            Message message = management.createMessage();
-            request.fill(message);
-            message.setJMSReplyTo(replies);
-            try (MessageProducer producer = management.createProducer(management.createQueue("activemq.management"));
-                 MessageConsumer consumer = management.createConsumer(replies)) {
-                producer.send(message);
-                Message reply = consumer.receive(10_000);
-                if (reply == null || !JMSManagementHelper.hasOperationSucceeded(reply)) {
-                    throw new IllegalStateException("the broker's management refused or did not answer: "
-                            + (reply == null ? "no reply" : JMSManagementHelper.getResult(reply)));
-                }
-                return JMSManagementHelper.getResult(reply);
-            } finally {
-                replies.delete();
-            }
-        }
-    }
-
     /** How many messages matching the selector wait in a queue; a subscription by its full name, address::queue. */
     int browse(String queueName, String selector) throws JMSException {
         try (var browser = session.createBrowser(session.createQueue(queueName), selector)) {
             return java.util.Collections.list(browser.getEnumeration()).size();
+        }
+    }
+
+    /**
+     * Invokes an operation of the broker's management API through its management address, e.g.
+     * ("queue.notifications", "pause"), and returns its result; fails when the broker refuses it.
+     */
+    Object manage(String resource, String operation, Object... parameters) throws Exception {
+        Message request = session.createMessage();
+        JMSManagementHelper.putOperationInvocation(request, resource, operation, parameters);
+        return management(request, resource + " " + operation);
+    }
+
+    /** An attribute of a managed resource, e.g. ("queue.notifications", "deliveringCount"). */
+    Object attribute(String resource, String attribute) throws Exception {
+        Message request = session.createMessage();
+        JMSManagementHelper.putAttribute(request, resource, attribute);
+        return management(request, resource + " " + attribute);
+    }
+
+    private Object management(Message request, String what) throws Exception {
+        TemporaryQueue replies = session.createTemporaryQueue();
+        request.setJMSReplyTo(replies);
+        try (MessageProducer management = session.createProducer(session.createQueue("activemq.management"));
+             MessageConsumer answers = session.createConsumer(replies)) {
+            management.send(request);
+            Message reply = answers.receive(Stack.EVENTUAL.toMillis());
+            if (reply == null) {
+                throw new IllegalStateException("No answer from the broker's management to " + what);
+            }
+            if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
+                throw new IllegalStateException(what + " failed: " + JMSManagementHelper.getResult(reply));
+            }
+            return JMSManagementHelper.getResult(reply);
+        } finally {
+            replies.delete();
         }
     }
 

@@ -114,7 +114,7 @@ abstract class CompensationTests {
         String orderId = paidOrder(kim, sku, 1, Shop.APPROVED_CARD);
 
         Message cancelled;
-        Stack.broker().invoke("orders", "pause");
+        Stack.broker().manage("queue.orders", "pause");
         try {
             await().atMost(Stack.EVENTUAL).until(() -> Stack.DB.query(
                     "select 1 from warehouse.shipment where order_id = ? and status = 'SHIPPED'", orderId).size() == 1);
@@ -129,7 +129,7 @@ abstract class CompensationTests {
             await().atMost(Stack.EVENTUAL).untilAsserted(() -> assertThat(shop.payments(orderId)).singleElement()
                     .satisfies(payment -> assertThat(payment.getJsonObject("refund").getString("status")).isEqualTo("REFUNDED")));
         } finally {
-            Stack.broker().invoke("orders", "resume");
+            Stack.broker().manage("queue.orders", "resume");
         }
 
         // Whether the refund reaches orders before or after the failure (two producers, no order between

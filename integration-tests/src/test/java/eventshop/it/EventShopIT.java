@@ -63,4 +63,8 @@ class EventShopIT {
     @Nested
     class Compensations extends CompensationTests {
     }
+
+    @Nested
+    class Replay extends ReplayTests {
+    }
 }

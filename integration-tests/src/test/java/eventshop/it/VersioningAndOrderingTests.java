@@ -173,7 +173,7 @@ abstract class VersioningAndOrderingTests {
     @Test
     void interleavedOrdersAndCancelsAreSeenInOrderByEveryService() throws Exception {
         for (String subscription : List.of("orders", "payments", "warehouse", "customers", "notifications")) {
-            assertThat(((Number) Stack.broker().queueAttribute(subscription, "consumerCount")).intValue())
+            assertThat(((Number) Stack.broker().attribute("queue." + subscription, "consumerCount")).intValue())
                     .as("consumer sessions on the subscription " + subscription).isGreaterThan(1);
         }
         int orders = 24;

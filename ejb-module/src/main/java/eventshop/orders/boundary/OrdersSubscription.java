@@ -40,9 +40,12 @@ import java.util.List;
     @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.*.events"),
+    // The producers this service listens to, and the copies an operator replays to this subscription only
+    // (sent to its fully qualified queue name, see EventPublisher.replay and ops.control.ReplayTargets).
     @ActivationConfigProperty(propertyName = "messageSelector",
             propertyValue = "AMQAddress IN ('eventshop.warehouse.events', 'eventshop.payments.events', "
-                    + "'eventshop.customers.events')"),
+                    + "'eventshop.customers.events')"
+                    + " OR replayedTo = 'orders'"),
     @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
     @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "orders"),
     @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),

@@ -6,15 +6,22 @@ import eventshop.events.EventCodec;
 import eventshop.events.MessageHeaders;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
 
 /**
  * Publishes envelopes through the XA connection factory, so a send joins the caller's JTA
- * transaction: the message is delivered only if the caller's database work commits too.
+ * transaction: the message is delivered only if the caller's database work commits too. Every event
+ * published is journaled by its producer in that same transaction ({@link EventJournal}), so that an
+ * operator can send it again to one subscription ({@link #replay}).
  *
  * <p>The simplified JMS API throws unchecked exceptions, which roll the transaction back; a checked
  * {@code JMSException} leaving an EJB would be an application exception and let it commit.
@@ -26,53 +33,101 @@ public class EventPublisher {
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     /** JMS message group: the broker hands every message of one group to one consumer, in order. */
     static final String GROUP_ID = "JMSXGroupID";
+    /**
+     * Marks a replayed copy with the subscription it was sent to. Every subscription's selector accepts
+     * {@code replayedTo = '<its name>'} besides its producers' addresses: a message sent to a fully
+     * qualified queue name has that name (address::queue) as its address, which the AMQAddress test of
+     * the selector would refuse, and the broker applies the queue's filter even then.
+     */
+    public static final String REPLAYED_TO = "replayedTo";
 
     @Resource(lookup = Jms.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
-    /** Wraps the event in a new envelope and sends it; returns the envelope sent. */
+    @Inject
+    EventJournal journal;
+
+    /** Wraps the event in a new envelope, journals and sends it; returns the envelope sent. */
     public Envelope publish(Destination topic, Event event, String producer, String correlationId, String causationId) {
         Envelope envelope = EventCodec.envelope(event, correlationId, causationId, producer);
-        send(topic, envelope, event.correlationKey());
+        String body = EventCodec.toJson(envelope);
+        journal.record(envelope, addressOf(topic), event.correlationKey(), body);
+        send(topic, envelope, body, event.correlationKey(), null);
         return envelope;
     }
 
     /**
      * Sends a command to a queue, e.g. a request to the payment gateway. The JMS correlation id lets
-     * the reply be matched to the request.
+     * the reply be matched to the request. Commands are not journaled: they are one service's work
+     * items, not events a subscription could have missed.
      */
     public Envelope command(Destination queue, Event command, String producer, String correlationId,
                             String causationId, String jmsCorrelationId) {
         Envelope envelope = EventCodec.envelope(command, correlationId, causationId, producer);
-        send(queue, envelope, command.correlationKey(), jmsCorrelationId);
+        send(queue, envelope, EventCodec.toJson(envelope), command.correlationKey(), jmsCorrelationId);
         return envelope;
     }
 
     public void send(Destination destination, Envelope envelope, String groupId) {
-        send(destination, envelope, groupId, null);
+        send(destination, envelope, EventCodec.toJson(envelope), groupId, null);
     }
 
-    private void send(Destination destination, Envelope envelope, String groupId, String jmsCorrelationId) {
+    /**
+     * Sends a journaled event again, to ONE subscription, in the caller's transaction. The fully qualified
+     * queue name {@code <address>::<subscription>} makes the broker route the copy to that queue only,
+     * where it arrives as the original did: same body (so the same eventId, which the subscriber's
+     * processed-message record recognises: a repeated replay has no second effect), same properties and
+     * message group. It carries no duplicate-detection id: the broker would drop a second replay of it.
+     */
+    public void replay(JournaledEvent event, String subscription) {
         try (JMSContext context = connectionFactory.createContext()) {
-            TextMessage message = context.createTextMessage(EventCodec.toJson(envelope));
-            message.setStringProperty(MessageHeaders.TYPE, envelope.type());
-            message.setIntProperty(MessageHeaders.VERSION, envelope.version());
-            message.setStringProperty(MessageHeaders.PRODUCER, envelope.producer());
-            if (envelope.correlationId() != null) {
-                message.setStringProperty(MessageHeaders.CORRELATION_ID, envelope.correlationId());
-            }
+            TextMessage message = message(context, event.body(), event.type(), event.version(), event.producer(),
+                    event.correlationId(), event.groupId());
+            message.setStringProperty(REPLAYED_TO, subscription);
+            context.createProducer()
+                    .setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .send(context.createTopic(event.destination() + "::" + subscription), message);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    private void send(Destination destination, Envelope envelope, String body, String groupId, String jmsCorrelationId) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            TextMessage message = message(context, body, envelope.type(), envelope.version(), envelope.producer(),
+                    envelope.correlationId(), groupId);
             message.setStringProperty(DUPLICATE_ID, envelope.eventId().toString());
-            if (groupId != null) {
-                message.setStringProperty(GROUP_ID, groupId);
-            }
             if (jmsCorrelationId != null) {
                 message.setJMSCorrelationID(jmsCorrelationId);
             }
             context.createProducer()
                     .setDeliveryMode(DeliveryMode.PERSISTENT)
                     .send(destination, message);
-        } catch (jakarta.jms.JMSException e) {
-            throw new jakarta.jms.JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    private static TextMessage message(JMSContext context, String body, String type, int version, String producer,
+                                       String correlationId, String groupId) throws JMSException {
+        TextMessage message = context.createTextMessage(body);
+        message.setStringProperty(MessageHeaders.TYPE, type);
+        message.setIntProperty(MessageHeaders.VERSION, version);
+        message.setStringProperty(MessageHeaders.PRODUCER, producer);
+        if (correlationId != null) {
+            message.setStringProperty(MessageHeaders.CORRELATION_ID, correlationId);
+        }
+        if (groupId != null) {
+            message.setStringProperty(GROUP_ID, groupId);
+        }
+        return message;
+    }
+
+    private static String addressOf(Destination destination) {
+        try {
+            return destination instanceof Topic topic ? topic.getTopicName() : ((Queue) destination).getQueueName();
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
     }
 }

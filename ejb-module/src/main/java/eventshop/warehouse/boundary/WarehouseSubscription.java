@@ -30,8 +30,11 @@ import java.util.List;
     @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.*.events"),
+    // The producers this service listens to, and the copies an operator replays to this subscription only
+    // (sent to its fully qualified queue name, see EventPublisher.replay and ops.control.ReplayTargets).
     @ActivationConfigProperty(propertyName = "messageSelector",
-            propertyValue = "AMQAddress IN ('eventshop.orders.events', 'eventshop.payments.events')"),
+            propertyValue = "AMQAddress IN ('eventshop.orders.events', 'eventshop.payments.events')"
+                    + " OR replayedTo = 'warehouse'"),
     @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
     @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "warehouse"),
     @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),

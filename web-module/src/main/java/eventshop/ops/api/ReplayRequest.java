@@ -10,33 +10,37 @@ import jakarta.validation.constraints.Size;
  * hold. from and to are ISO-8601 instants (e.g. 2026-01-01T10:00:00Z), compared with each event's
  * occurredAt; positions count per producer journal. dryRun is required, so that sending is never the
  * accident of a forgotten field.
+ *
+ * <p>A class with constrained fields, not a record: Payara 6.2025.9's OpenAPI generator fails on
+ * constraints on a record's constructor parameters.
  */
-public record ReplayRequest(
-        @NotBlank(message = "is required: the subscription to replay to")
-        @Size(max = 64, message = "must be at most 64 characters")
-        String service,
+public class ReplayRequest {
 
-        @Size(max = 64, message = "must be at most 64 characters")
-        String producer,
+    @NotBlank(message = "is required: the subscription to replay to")
+    @Size(max = 64, message = "must be at most 64 characters")
+    public String service;
 
-        @Min(value = 1, message = "must be at least 1")
-        Long fromPosition,
+    @Size(max = 64, message = "must be at most 64 characters")
+    public String producer;
 
-        @Min(value = 1, message = "must be at least 1")
-        Long toPosition,
+    @Min(value = 1, message = "must be at least 1")
+    public Long fromPosition;
 
-        @Size(max = 64, message = "must be at most 64 characters")
-        String from,
+    @Min(value = 1, message = "must be at least 1")
+    public Long toPosition;
 
-        @Size(max = 64, message = "must be at most 64 characters")
-        String to,
+    @Size(max = 64, message = "must be at most 64 characters")
+    public String from;
 
-        @Size(max = 100, message = "must be at most 100 characters")
-        String type,
+    @Size(max = 64, message = "must be at most 64 characters")
+    public String to;
 
-        @Size(max = 64, message = "must be at most 64 characters")
-        String orderId,
+    @Size(max = 100, message = "must be at most 100 characters")
+    public String type;
 
-        @NotNull(message = "is required: true lists what would be sent, false sends it")
-        Boolean dryRun) {
+    @Size(max = 64, message = "must be at most 64 characters")
+    public String orderId;
+
+    @NotNull(message = "is required: true lists what would be sent, false sends it")
+    public Boolean dryRun;
 }

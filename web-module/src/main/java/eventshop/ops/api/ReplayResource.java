@@ -66,24 +66,24 @@ public class ReplayResource {
         for (ConstraintViolation<ReplayRequest> violation : validator.validate(request)) {
             invalid.add(new Problem.FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
         }
-        OffsetDateTime from = instant("from", request.from(), invalid);
-        OffsetDateTime to = instant("to", request.to(), invalid);
-        if (request.fromPosition() != null && request.toPosition() != null && request.toPosition() < request.fromPosition()) {
+        OffsetDateTime from = instant("from", request.from, invalid);
+        OffsetDateTime to = instant("to", request.to, invalid);
+        if (request.fromPosition != null && request.toPosition != null && request.toPosition < request.fromPosition) {
             invalid.add(new Problem.FieldError("toPosition", "must not be less than fromPosition"));
         }
         if (from != null && to != null && to.isBefore(from)) {
             invalid.add(new Problem.FieldError("to", "must not be before from"));
         }
-        if (request.type() != null && !Contracts.isKnown(request.type())) {
+        if (request.type != null && !Contracts.isKnown(request.type)) {
             invalid.add(new Problem.FieldError("type", "is not an EventShop event type"));
         }
         if (!invalid.isEmpty()) {
             return invalid(invalid);
         }
-        JournalRange range = new JournalRange(request.fromPosition(), request.toPosition(), from, to,
-                request.type(), request.orderId());
-        boolean dryRun = request.dryRun();
-        return Response.ok(ReplayResult.of(dryRun, replay.replay(request.service(), request.producer(), range, dryRun)))
+        JournalRange range = new JournalRange(request.fromPosition, request.toPosition, from, to,
+                request.type, request.orderId);
+        boolean dryRun = request.dryRun;
+        return Response.ok(ReplayResult.of(dryRun, replay.replay(request.service, request.producer, range, dryRun)))
                 .build();
     }
 

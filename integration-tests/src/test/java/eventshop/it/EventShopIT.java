@@ -55,4 +55,8 @@ class EventShopIT {
     @Nested
     class BadRequests extends BadRequestTests {
     }
+
+    @Nested
+    class Guarantees extends GuaranteeTests {
+    }
 }

@@ -32,8 +32,10 @@ public class DeadLetters {
             Message copy = copyBody(context, original);
             for (String property : Collections.list((java.util.Enumeration<?>) original.getPropertyNames())
                     .stream().map(String::valueOf).toList()) {
-                // Broker-internal (_AMQ_) and JMS-defined (JMSX) properties belong to the original delivery.
-                if (!property.startsWith("_AMQ") && !property.startsWith("JMSX")) {
+                // Broker-internal (_AMQ_) and JMS-defined (JMSX) properties belong to the original delivery;
+                // the message group is the publisher's (the correlation key) and goes back with a replay.
+                // The duplicate id stays behind: the dead-letter address would take only one dead letter per event.
+                if (!property.startsWith("_AMQ") && (!property.startsWith("JMSX") || property.equals(EventPublisher.GROUP_ID))) {
                     copy.setObjectProperty(property, original.getObjectProperty(property));
                 }
             }

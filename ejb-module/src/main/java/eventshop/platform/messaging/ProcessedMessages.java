@@ -9,6 +9,7 @@ import java.util.UUID;
  * A service's record of the messages it has processed, in its own schema (table
  * {@code <schema>.processed_message}, primary key event_id), written in the same transaction as the
  * service's other changes: a redelivered or duplicated message is recognised and has no second effect.
+ * The record also keeps which delivery of the message succeeded (1 unless it was retried).
  *
  * <p>Two copies processed at the same moment both pass {@link #alreadyProcessed}; the second insert
  * then violates the primary key, its transaction rolls back, and the redelivery finds the record.
@@ -34,11 +35,13 @@ public final class ProcessedMessages {
                 .isEmpty();
     }
 
-    public void record(UUID eventId, String type) {
-        em.createNativeQuery("insert into " + table + " (event_id, type, processed_at) values (?, ?, ?)")
+    /** @param deliveryCount the message's JMSXDeliveryCount: 1 on its first delivery */
+    public void record(UUID eventId, String type, int deliveryCount) {
+        em.createNativeQuery("insert into " + table + " (event_id, type, processed_at, delivery_count) values (?, ?, ?, ?)")
                 .setParameter(1, eventId.toString())
                 .setParameter(2, type)
                 .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(4, deliveryCount)
                 .executeUpdate();
     }
 }

@@ -23,6 +23,10 @@ import java.util.stream.Collectors;
  * is copied to the service's dead-letter queue with the reason and consumed, in the same transaction:
  * retrying it would only loop. Any other failure propagates, the transaction rolls back and the broker
  * redelivers with back-off, then dead-letters after the attempts set in jms-config/broker.xml.
+ *
+ * <p>The processed-message record keeps which delivery succeeded (JMSXDeliveryCount): how often the
+ * message had to be retried. A test-only {@link FaultInjection} may fail the transaction after all
+ * of that, just before it commits.
  */
 public final class Subscription {
 
@@ -33,6 +37,7 @@ public final class Subscription {
     private final DeadLetters deadLetters;
     private final ProcessedMessages processed;
     private final Map<String, Handler<?>> handlers;
+    private final FaultInjection faults = FaultInjection.configured();
 
     /**
      * @param name the subscription (or queue) name, also written on dead letters as their origin
@@ -63,7 +68,9 @@ public final class Subscription {
             }
             LOG.log(Level.FINE, "{0} handles {1} {2} correlationId={3} causationId={4}", logged(envelope));
             handler.handle(envelope);
-            processed.record(envelope.eventId(), envelope.type());
+            int deliveryCount = deliveryCount(message);
+            processed.record(envelope.eventId(), envelope.type(), deliveryCount);
+            faults.afterHandling(name, message, deliveryCount);
         } catch (MalformedMessageException e) {
             LOG.log(Level.WARNING, "{0} dead-letters message {1}: {2}",
                     new Object[] {name, messageId(message), e.getMessage()});
@@ -92,6 +99,15 @@ public final class Subscription {
             return text.getText();
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read message body", e);
+        }
+    }
+
+    /** 1 for the first delivery; the broker counts each redelivery after a rollback. */
+    private static int deliveryCount(Message message) {
+        try {
+            return message.getIntProperty("JMSXDeliveryCount");
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot read the delivery count of a message", e);
         }
     }
 

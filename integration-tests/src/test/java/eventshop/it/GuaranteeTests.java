@@ -274,6 +274,8 @@ abstract class GuaranteeTests {
         awaitEmails(lea, "Order received", "Order shipped");
         assertThat(Shop.timeline(shop.order(orderId))).containsExactly(
                 "PLACED OrderPlaced orders", "PAID PaymentTaken payments", "SHIPPED OrderShipped warehouse");
+        assertThat(DB.query("select kind from notifications.notification where order_id = ? order by queued_at", orderId))
+                .extracting(row -> row.get("kind")).containsExactly("OrderPlaced", "OrderShipped");
         assertThat(shop.payments(orderId)).hasSize(1);
         assertThat(DB.query("select id from warehouse.shipment where order_id = ?", orderId)).hasSize(1);
         assertThat(Shop.stock(sku)).containsExactly(8, 0);

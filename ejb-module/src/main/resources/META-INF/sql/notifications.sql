@@ -1,6 +1,7 @@
 CREATE SCHEMA IF NOT EXISTS notifications;
-CREATE TABLE IF NOT EXISTS notifications.processed_message (event_id VARCHAR(36) NOT NULL PRIMARY KEY, type VARCHAR(100) NOT NULL, processed_at TIMESTAMP WITH TIME ZONE NOT NULL);
+CREATE TABLE IF NOT EXISTS notifications.processed_message (event_id VARCHAR(36) NOT NULL PRIMARY KEY, type VARCHAR(100) NOT NULL, processed_at TIMESTAMP WITH TIME ZONE NOT NULL, group_id VARCHAR(200), delivery_count INTEGER);
 ALTER TABLE notifications.processed_message ADD COLUMN IF NOT EXISTS group_id VARCHAR(200);
+ALTER TABLE notifications.processed_message ADD COLUMN IF NOT EXISTS delivery_count INTEGER;
 CREATE TABLE IF NOT EXISTS notifications.recipient (customer_id VARCHAR(64) NOT NULL PRIMARY KEY, name VARCHAR(200), email VARCHAR(254), version BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS notifications.notification (id VARCHAR(36) NOT NULL PRIMARY KEY, customer_id VARCHAR(64) NOT NULL, order_id VARCHAR(64), kind VARCHAR(100) NOT NULL, email VARCHAR(254), subject VARCHAR(200) NOT NULL, status VARCHAR(20) NOT NULL, queued_at TIMESTAMP WITH TIME ZONE NOT NULL, sent_at TIMESTAMP WITH TIME ZONE, version BIGINT NOT NULL, CONSTRAINT notification_status_known CHECK (status IN ('QUEUED', 'SENT', 'NO_ADDRESS')), CONSTRAINT notification_sent_has_time CHECK (status <> 'SENT' OR sent_at IS NOT NULL), CONSTRAINT notification_queued_has_address CHECK (status = 'NO_ADDRESS' OR email IS NOT NULL));
 CREATE INDEX IF NOT EXISTS notification_by_customer ON notifications.notification (customer_id);

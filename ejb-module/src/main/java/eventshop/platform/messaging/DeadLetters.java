@@ -33,8 +33,9 @@ public class DeadLetters {
             for (String property : Collections.list((java.util.Enumeration<?>) original.getPropertyNames())
                     .stream().map(String::valueOf).toList()) {
                 // Broker-internal (_AMQ_) and JMS-defined (JMSX) properties belong to the original delivery;
-                // the group is the producer's: a retried dead letter rejoins its order's group.
-                if (!property.startsWith("_AMQ") && !property.startsWith("JMSX") || property.equals(EventPublisher.GROUP_ID)) {
+                // the message group is the publisher's (the correlation key) and goes back with a replay.
+                // The duplicate id stays behind: the dead-letter address would take only one dead letter per event.
+                if (!property.startsWith("_AMQ") && (!property.startsWith("JMSX") || property.equals(EventPublisher.GROUP_ID))) {
                     copy.setObjectProperty(property, original.getObjectProperty(property));
                 }
             }

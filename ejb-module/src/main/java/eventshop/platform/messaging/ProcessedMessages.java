@@ -9,6 +9,7 @@ import java.util.UUID;
  * A service's record of the messages it has processed, in its own schema (table
  * {@code <schema>.processed_message}, primary key event_id), written in the same transaction as the
  * service's other changes: a redelivered or duplicated message is recognised and has no second effect.
+ * The record also keeps which delivery of the message succeeded (1 unless it was retried).
  *
  * <p>Two copies processed at the same moment both pass {@link #alreadyProcessed}; the second insert
  * then violates the primary key, its transaction rolls back, and the redelivery finds the record.
@@ -34,13 +35,18 @@ public final class ProcessedMessages {
                 .isEmpty();
     }
 
-    /** @param groupId the message's JMSXGroupID as the consumer received it (the order id), or null */
-    public void record(UUID eventId, String type, String groupId) {
-        em.createNativeQuery("insert into " + table + " (event_id, type, processed_at, group_id) values (?, ?, ?, ?)")
+    /**
+     * @param groupId the message's JMSXGroupID as the consumer received it (the order id), or null
+     * @param deliveryCount the message's JMSXDeliveryCount: 1 on its first delivery
+     */
+    public void record(UUID eventId, String type, String groupId, int deliveryCount) {
+        em.createNativeQuery("insert into " + table
+                        + " (event_id, type, processed_at, group_id, delivery_count) values (?, ?, ?, ?, ?)")
                 .setParameter(1, eventId.toString())
                 .setParameter(2, type)
                 .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter(4, groupId)
+                .setParameter(5, deliveryCount)
                 .executeUpdate();
     }
 }

@@ -26,8 +26,10 @@ import java.util.stream.Collectors;
  * whose work failed for good as a business outcome throws {@link AwaitsOperator}: its work commits and the
  * message waits in the dead-letter queue, unprocessed, for an operator's retry.
  *
- * <p>The processed-message record keeps the message's JMS group (JMSXGroupID, the order id): what the
- * consumer really received, so that the per-order ordering the groups give can be checked.
+ * <p>The processed-message record keeps the message's JMS group (JMSXGroupID, the order id) and which
+ * delivery succeeded (JMSXDeliveryCount): what the consumer really received and how often the message had
+ * to be retried. A test-only {@link FaultInjection} may fail the transaction after all of that, just
+ * before it commits.
  */
 public final class Subscription {
 
@@ -38,6 +40,7 @@ public final class Subscription {
     private final DeadLetters deadLetters;
     private final ProcessedMessages processed;
     private final Map<String, Handler<?>> handlers;
+    private final FaultInjection faults = FaultInjection.configured();
 
     /**
      * @param name the subscription (or queue) name, also written on dead letters as their origin
@@ -68,7 +71,9 @@ public final class Subscription {
             }
             LOG.log(Level.FINE, "{0} handles {1} {2} correlationId={3} causationId={4}", logged(envelope));
             handler.handle(envelope);
-            processed.record(envelope.eventId(), envelope.type(), groupOf(message));
+            int deliveryCount = deliveryCount(message);
+            processed.record(envelope.eventId(), envelope.type(), groupOf(message), deliveryCount);
+            faults.afterHandling(name, message, deliveryCount);
         } catch (MalformedMessageException | AwaitsOperator e) {
             LOG.log(Level.WARNING, "{0} dead-letters message {1}: {2}",
                     new Object[] {name, messageId(message), e.getMessage()});
@@ -105,6 +110,15 @@ public final class Subscription {
             return message.getStringProperty(EventPublisher.GROUP_ID);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read the message's group", e);
+        }
+    }
+
+    /** 1 for the first delivery; the broker counts each redelivery after a rollback. */
+    private static int deliveryCount(Message message) {
+        try {
+            return message.getIntProperty("JMSXDeliveryCount");
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot read the delivery count of a message", e);
         }
     }
 

@@ -88,6 +88,30 @@ abstract class ObservabilityTests {
     }
 
     @Test
+    void aMessageWhoseTransactionRollsBackCountsAsFailedAtEachAttempt() throws Exception {
+        Map<String, String> orders = Map.of("service", "orders");
+        double before = sum(scrape(), "eventshop_messages_failed", orders);
+        String marker = UUID.randomUUID().toString();
+        // A well-formed ProductUpdated whose sku is longer than the orders catalogue's column: the database
+        // refuses the insert, the transaction rolls back and the broker redelivers, until it dead-letters it.
+        String sku = "IT-" + "X".repeat(100);
+        String body = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"ProductUpdated\",\"version\":1,"
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"producer\":\"warehouse\",\"correlationId\":\"" + sku + "\","
+                + "\"payload\":{\"sku\":\"" + sku + "\",\"name\":\"Too long\",\"price\":1.00,\"available\":1}}";
+
+        Stack.broker().publish("eventshop.warehouse.events", body,
+                Map.of("testMarker", marker, "type", "ProductUpdated", "producer", "warehouse"));
+
+        // Redelivered with back-off: two failed attempts at least, each counted.
+        await().atMost(EVENTUAL).untilAsserted(() ->
+                assertThat(sum(scrape(), "eventshop_messages_failed", orders)).isGreaterThanOrEqualTo(before + 2));
+        // Then the broker dead-letters it to the orders dead-letter queue: taken away, not left for others.
+        try (MessageConsumer deadLetters = Stack.broker().consume("eventshop.orders.dlq", "testMarker = '" + marker + "'")) {
+            assertThat(deadLetters.receive(EVENTUAL.toMillis())).as("the failing message, dead-lettered by the broker").isNotNull();
+        }
+    }
+
+    @Test
     void everySubscriptionShowsItsDepthFromTheBroker() {
         await().atMost(EVENTUAL).untilAsserted(() -> {
             List<Sample> samples = scrape();

@@ -71,4 +71,8 @@ class EventShopIT {
     @Nested
     class Guarantees extends GuaranteeTests {
     }
+
+    @Nested
+    class Observability extends ObservabilityTests {
+    }
 }

@@ -1,5 +1,6 @@
 package eventshop.customers.control;
 
+import eventshop.platform.messaging.MessageLog;
 import eventshop.customers.entity.Customer;
 import eventshop.events.CustomerRegistered;
 import eventshop.platform.messaging.EventPublisher;
@@ -22,7 +23,7 @@ public class CustomerRegistry {
 
     public static final String PRODUCER = "customers";
 
-    private static final Logger LOG = Logger.getLogger(CustomerRegistry.class.getName());
+    private static final Logger LOG = MessageLog.logger(CustomerRegistry.class);
     /** SQLSTATE of a unique constraint violation, in PostgreSQL and H2 alike. */
     private static final String UNIQUE_VIOLATION = "23505";
 

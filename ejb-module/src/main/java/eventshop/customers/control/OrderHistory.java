@@ -1,5 +1,6 @@
 package eventshop.customers.control;
 
+import eventshop.platform.messaging.MessageLog;
 import eventshop.customers.entity.HistoryEntry;
 import eventshop.customers.entity.HistoryStatus;
 import eventshop.events.Envelope;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
 @Stateless
 public class OrderHistory {
 
-    private static final Logger LOG = Logger.getLogger(OrderHistory.class.getName());
+    private static final Logger LOG = MessageLog.logger(OrderHistory.class);
 
     @PersistenceContext(unitName = "customers")
     EntityManager em;

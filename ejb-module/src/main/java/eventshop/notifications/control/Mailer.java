@@ -1,5 +1,6 @@
 package eventshop.notifications.control;
 
+import eventshop.platform.messaging.MessageLog;
 import eventshop.events.Envelope;
 import eventshop.events.SendNotification;
 import eventshop.notifications.entity.Notification;
@@ -34,7 +35,7 @@ public class Mailer {
     /** Lets a reader (or a test's SMTP sink) tie an e-mail to its notification. */
     public static final String NOTIFICATION_HEADER = "X-EventShop-Notification";
 
-    private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
+    private static final Logger LOG = MessageLog.logger(Mailer.class);
 
     @PersistenceContext(unitName = "notifications")
     EntityManager em;

@@ -1,5 +1,6 @@
 package eventshop.payments.control;
 
+import eventshop.platform.messaging.MessageLog;
 import eventshop.events.Envelope;
 import eventshop.events.PaymentAuthorizationResult;
 import eventshop.events.RefundResult;
@@ -23,7 +24,7 @@ public class GatewayReplies {
 
     static final String DECLINED_WITHOUT_REASON = "declined by the gateway";
 
-    private static final Logger LOG = Logger.getLogger(GatewayReplies.class.getName());
+    private static final Logger LOG = MessageLog.logger(GatewayReplies.class);
 
     @PersistenceContext(unitName = "payments")
     EntityManager em;

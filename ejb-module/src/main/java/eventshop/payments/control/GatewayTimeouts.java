@@ -1,5 +1,6 @@
 package eventshop.payments.control;
 
+import eventshop.platform.messaging.MessageLog;
 import eventshop.payments.entity.PaymentStatus;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
@@ -28,7 +29,7 @@ public class GatewayTimeouts {
     /** Enough for a second's work; what is left waits for the next scan. */
     private static final int BATCH = 100;
 
-    private static final Logger LOG = Logger.getLogger(GatewayTimeouts.class.getName());
+    private static final Logger LOG = MessageLog.logger(GatewayTimeouts.class);
 
     @PersistenceContext(unitName = "payments")
     EntityManager em;

@@ -1,5 +1,6 @@
 package eventshop.payments.control;
 
+import eventshop.platform.messaging.MessageLog;
 import eventshop.events.Envelope;
 import eventshop.events.OrderCancelled;
 import eventshop.events.OrderPlaced;
@@ -26,7 +27,7 @@ public class Payments {
 
     static final String CANCELLED_BY_CUSTOMER = "cancelled by the customer";
 
-    private static final Logger LOG = Logger.getLogger(Payments.class.getName());
+    private static final Logger LOG = MessageLog.logger(Payments.class);
 
     @PersistenceContext(unitName = "payments")
     EntityManager em;

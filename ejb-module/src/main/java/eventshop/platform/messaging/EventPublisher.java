@@ -16,6 +16,8 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Publishes envelopes through the XA connection factory, so a send joins the caller's JTA
@@ -28,6 +30,8 @@ import jakarta.jms.Topic;
  */
 @ApplicationScoped
 public class EventPublisher {
+
+    private static final Logger LOG = MessageLog.logger(EventPublisher.class);
 
     /** Artemis drops a second message with the same id on an address (duplicate detection). */
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
@@ -53,6 +57,7 @@ public class EventPublisher {
         String body = EventCodec.toJson(envelope);
         journal.record(envelope, addressOf(topic), event.correlationKey(), body);
         send(topic, envelope, body, event.correlationKey(), null);
+        logSent("publishes", topic, envelope);
         return envelope;
     }
 
@@ -65,6 +70,7 @@ public class EventPublisher {
                             String causationId, String jmsCorrelationId) {
         Envelope envelope = EventCodec.envelope(command, correlationId, causationId, producer);
         send(queue, envelope, EventCodec.toJson(envelope), command.correlationKey(), jmsCorrelationId);
+        logSent("sends", queue, envelope);
         return envelope;
     }
 
@@ -106,6 +112,15 @@ public class EventPublisher {
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
+    }
+
+    /**
+     * One line per message sent, in the format of the lines about messages received ({@link MessageContext}):
+     * the producer as service, and the new message's ids (its causation id is the message being handled).
+     */
+    private static void logSent(String verb, Destination destination, Envelope envelope) {
+        LOG.log(Level.INFO, "{0} {1} {2}", new Object[] {envelope.producer(), verb,
+                MessageContext.of(envelope.producer(), addressOf(destination), envelope)});
     }
 
     private static TextMessage message(JMSContext context, String body, String type, int version, String producer,

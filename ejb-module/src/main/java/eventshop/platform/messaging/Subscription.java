@@ -4,6 +4,8 @@ import eventshop.events.Contracts;
 import eventshop.events.Envelope;
 import eventshop.events.EventCodec;
 import eventshop.events.MalformedMessageException;
+import eventshop.platform.metrics.MessagingMetrics;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -33,9 +35,11 @@ import java.util.stream.Collectors;
  */
 public final class Subscription {
 
-    private static final Logger LOG = Logger.getLogger(Subscription.class.getName());
+    private static final Logger LOG = MessageLog.logger(Subscription.class);
 
     private final String name;
+    private final String service;
+    private final MessagingMetrics metrics;
     private final Destination deadLetterQueue;
     private final DeadLetters deadLetters;
     private final ProcessedMessages processed;
@@ -49,6 +53,10 @@ public final class Subscription {
     public Subscription(String name, Destination deadLetterQueue, DeadLetters deadLetters,
                         ProcessedMessages processed, List<Handler<?>> handlers) {
         this.name = name;
+        this.service = MessagingMetrics.serviceOf(name);
+        // Looked up rather than passed in: every listener builds its Subscription, and the metrics are the
+        // platform's business, not the listener's.
+        this.metrics = CDI.current().select(MessagingMetrics.class).get();
         this.deadLetterQueue = deadLetterQueue;
         this.deadLetters = deadLetters;
         this.processed = processed;
@@ -56,33 +64,50 @@ public final class Subscription {
     }
 
     public void deliver(Message message) {
-        Envelope envelope;
+        MessagingMetrics.Delivery delivery = metrics.start(name);
+        MessageContext.enter(MessageContext.unread(service, name));
+        boolean succeeded = false;
         try {
-            envelope = EventCodec.parse(textOf(message));
+            delivery.outcome(handle(message));
+            succeeded = true;
+        } finally {
+            delivery.finished(succeeded);
+            MessageContext.leave();
+        }
+    }
+
+    private MessagingMetrics.Outcome handle(Message message) {
+        try {
+            Envelope envelope = EventCodec.parse(textOf(message));
+            MessageContext.enter(MessageContext.of(service, name, envelope));
             Handler<?> handler = handlers.get(envelope.type());
             if (handler == null) {
                 skipOrReject(envelope);
-                return;
+                return MessagingMetrics.Outcome.CONSUMED;
             }
             if (processed.alreadyProcessed(envelope.eventId())) {
-                LOG.log(Level.INFO, "{0} skips {1} {2}: already processed correlationId={3} causationId={4}",
-                        logged(envelope));
-                return;
+                LOG.log(Level.INFO, "{0} skips {1}: already processed", new Object[] {name, envelope.type()});
+                return MessagingMetrics.Outcome.CONSUMED;
             }
-            LOG.log(Level.FINE, "{0} handles {1} {2} correlationId={3} causationId={4}", logged(envelope));
+            // INFO: one line per message and service, the trail an order's id finds in server.log.
+            LOG.log(Level.INFO, "{0} handles {1}", new Object[] {name, envelope.type()});
             handler.handle(envelope);
             int deliveryCount = deliveryCount(message);
             processed.record(envelope.eventId(), envelope.type(), groupOf(message), deliveryCount);
             faults.afterHandling(name, message, deliveryCount);
+            return MessagingMetrics.Outcome.CONSUMED;
         } catch (MalformedMessageException | AwaitsOperator e) {
             LOG.log(Level.WARNING, "{0} dead-letters message {1}: {2}",
                     new Object[] {name, messageId(message), e.getMessage()});
             deadLetters.reject(message, deadLetterQueue, name, e.getMessage());
+            return MessagingMetrics.Outcome.DEAD_LETTERED;
+        } catch (RuntimeException e) {
+            // Not swallowed: logged with the message's ids (the container's own line has none), then rethrown
+            // so that the transaction rolls back and the broker redelivers.
+            LOG.log(Level.WARNING, "{0} fails message {1}, rolled back for redelivery: {2}",
+                    new Object[] {name, messageId(message), String.valueOf(e)});
+            throw e;
         }
-    }
-
-    private Object[] logged(Envelope envelope) {
-        return new Object[] {name, envelope.type(), envelope.eventId(), envelope.correlationId(), envelope.causationId()};
     }
 
     private void skipOrReject(Envelope envelope) {
@@ -90,7 +115,7 @@ public final class Subscription {
             throw new MalformedMessageException("unknown message type '" + envelope.type() + "'");
         }
         // A known event this service has no interest in: consuming it is the right outcome.
-        LOG.log(Level.FINE, "{0} ignores {1} {2}", new Object[] {name, envelope.type(), envelope.eventId()});
+        LOG.log(Level.FINE, "{0} ignores {1}", new Object[] {name, envelope.type()});
     }
 
     private static String textOf(Message message) {

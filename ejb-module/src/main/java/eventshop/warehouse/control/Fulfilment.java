@@ -1,5 +1,6 @@
 package eventshop.warehouse.control;
 
+import eventshop.platform.messaging.MessageLog;
 import eventshop.events.Envelope;
 import eventshop.events.OrderCancelled;
 import eventshop.events.OrderLine;
@@ -36,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Fulfilment {
 
-    private static final Logger LOG = Logger.getLogger(Fulfilment.class.getName());
+    private static final Logger LOG = MessageLog.logger(Fulfilment.class);
 
     @PersistenceContext(unitName = "warehouse")
     EntityManager em;

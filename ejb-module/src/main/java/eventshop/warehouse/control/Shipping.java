@@ -1,5 +1,6 @@
 package eventshop.warehouse.control;
 
+import eventshop.platform.messaging.MessageLog;
 import eventshop.warehouse.entity.Product;
 import eventshop.warehouse.entity.Shipment;
 import jakarta.ejb.Stateless;
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
 @Stateless
 public class Shipping {
 
-    private static final Logger LOG = Logger.getLogger(Shipping.class.getName());
+    private static final Logger LOG = MessageLog.logger(Shipping.class);
 
     @PersistenceContext(unitName = "warehouse")
     EntityManager em;

@@ -1,5 +1,6 @@
 package eventshop.warehouse.control;
 
+import eventshop.platform.messaging.MessageLog;
 import eventshop.warehouse.entity.ShipmentStatus;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
@@ -26,7 +27,7 @@ public class ShippingSchedule {
     /** Enough for a second's work; what is left waits for the next scan. */
     private static final int BATCH = 100;
 
-    private static final Logger LOG = Logger.getLogger(ShippingSchedule.class.getName());
+    private static final Logger LOG = MessageLog.logger(ShippingSchedule.class);
 
     @PersistenceContext(unitName = "warehouse")
     EntityManager em;

@@ -75,4 +75,8 @@ class EventShopIT {
     @Nested
     class Observability extends ObservabilityTests {
     }
+
+    @Nested
+    class Security extends SecurityTests {
+    }
 }

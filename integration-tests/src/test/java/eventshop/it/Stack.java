@@ -24,7 +24,8 @@ final class Stack {
 
     static synchronized Broker broker() throws JMSException {
         if (broker == null) {
-            broker = new Broker(System.getProperty("it.broker.url"), "admin", "admin-secret");
+            broker = new Broker(System.getProperty("it.broker.url"),
+                    System.getProperty("it.broker.admin.user"), System.getProperty("it.broker.admin.password"));
         }
         return broker;
     }

@@ -11,8 +11,9 @@ record GatewaySettings(String brokerUrl, String user, String password, long late
     static GatewaySettings from(Config config) {
         return new GatewaySettings(
                 read(config, "gateway.broker.url", String.class, "tcp://127.0.0.1:61616"),
-                read(config, "gateway.broker.user", String.class, "eventshop"),
-                read(config, "gateway.broker.password", String.class, "eventshop-secret"),
+                read(config, "gateway.broker.user", String.class, "gateway"),
+                // No default: a password lives in the configuration (bin/eventshop passes it), never in code.
+                config.getValue("gateway.broker.password", String.class),
                 read(config, "gateway.latency.ms", Long.class, 5L),
                 read(config, "gateway.refunds.refuse", Boolean.class, false));
     }

@@ -31,6 +31,10 @@ import java.util.List;
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+    // The service's own broker user (jms-config/broker.xml); Payara fills in ${...} from the domain's
+    // system properties (server-config/20-artemis.asadmin): no password in code.
+    @ActivationConfigProperty(propertyName = "user", propertyValue = "${eventshop.broker.customers.user}"),
+    @ActivationConfigProperty(propertyName = "password", propertyValue = "${eventshop.broker.customers.password}"),
     @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.*.events"),

@@ -67,4 +67,8 @@ class EventShopIT {
     @Nested
     class Replay extends ReplayTests {
     }
+
+    @Nested
+    class OperatorApi extends OperatorApiTests {
+    }
 }

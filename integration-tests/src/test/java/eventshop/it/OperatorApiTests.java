@@ -87,9 +87,22 @@ abstract class OperatorApiTests {
                 });
         assertThat(operator.get("api/ops/audit").body()).contains(id);
         // The other subscribers dead-lettered their own copies: discarding the warehouse's left them alone.
-        assertThat(deadLetter("customers", garbage)).isPresent();
+        JsonObject customersCopy = deadLetter("customers", garbage).orElseThrow();
         assertProblem(operator.delete("api/ops/dead-letters/warehouse/" + id), 404);
         assertProblem(operator.get("api/ops/dead-letters/gateway"), 404);
+
+        // Retried, the garbage goes back to the customers subscription ONLY, which rejects it again (a new
+        // dead letter); had it gone to the topic, the warehouse would have dead-lettered it once more too.
+        Api.Reply retried = operator.post("api/ops/dead-letters/customers/retry-all", "");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.body()).contains(customersCopy.getString("id"));
+        JsonObject again = await().atMost(Stack.EVENTUAL).until(() -> deadLetter("customers", garbage), Optional::isPresent)
+                .orElseThrow();
+        assertThat(again.getString("id")).isNotEqualTo(customersCopy.getString("id"));
+        assertThat(deadLetter("payments", garbage)).as("the payments subscription's own, untouched copy").isPresent();
+        assertThat(deadLetter("warehouse", garbage)).as("the retry reached the warehouse").isEmpty();
+        assertThat(Stack.DB.query("select action from ops.audit_entry where message_id = ?", customersCopy.getString("id")))
+                .singleElement().satisfies(row -> assertThat(row.get("action")).isEqualTo("RETRY"));
     }
 
     @Test

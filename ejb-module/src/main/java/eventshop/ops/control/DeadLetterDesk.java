@@ -89,13 +89,8 @@ public class DeadLetterDesk {
     }
 
     public DeadLetter retry(String service, String id, String operator) {
-        try (JMSContext context = connectionFactory.createContext();
-             JMSConsumer consumer = context.createConsumer(context.createQueue(queueOf(service)), selectorOf(id))) {
-            Message message = consumer.receive(RECEIVE_MILLIS);
-            if (message == null) {
-                throw new UnknownDeadLetter("No dead letter " + id + " waits for " + service + ".");
-            }
-            return sendBack(context, service, message, operator);
+        try (JMSContext context = connectionFactory.createContext()) {
+            return sendBack(context, service, take(context, service, id), operator);
         }
     }
 
@@ -112,13 +107,8 @@ public class DeadLetterDesk {
     }
 
     public DeadLetter discard(String service, String id, String operator) {
-        try (JMSContext context = connectionFactory.createContext();
-             JMSConsumer consumer = context.createConsumer(context.createQueue(queueOf(service)), selectorOf(id))) {
-            Message message = consumer.receive(RECEIVE_MILLIS);
-            if (message == null) {
-                throw new UnknownDeadLetter("No dead letter " + id + " waits for " + service + ".");
-            }
-            DeadLetter letter = read(message);
+        try (JMSContext context = connectionFactory.createContext()) {
+            DeadLetter letter = read(take(context, service, id));
             em.persist(new AuditEntry(operator, "DISCARD", service, letter.id(), letter.reason(), letter.type(),
                     letter.correlationId()));
             LOG.log(Level.INFO, "{0} discarded dead letter {1} of {2} ({3}): {4} correlationId={5}",
@@ -131,6 +121,17 @@ public class DeadLetterDesk {
         return em.createQuery("select a from AuditEntry a order by a.occurredAt desc", AuditEntry.class)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** Consumes the dead letter, in the caller's transaction: it is gone only if the transaction commits. */
+    private static Message take(JMSContext context, String service, String id) {
+        try (JMSConsumer consumer = context.createConsumer(context.createQueue(queueOf(service)), selectorOf(id))) {
+            Message message = consumer.receive(RECEIVE_MILLIS);
+            if (message == null) {
+                throw new UnknownDeadLetter("No dead letter " + id + " waits for " + service + ".");
+            }
+            return message;
+        }
     }
 
     private DeadLetter sendBack(JMSContext context, String service, Message message, String operator) {

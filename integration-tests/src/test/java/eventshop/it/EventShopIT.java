@@ -79,4 +79,8 @@ class EventShopIT {
     @Nested
     class Security extends SecurityTests {
     }
+
+    @Nested
+    class OperatorApi extends OperatorApiTests {
+    }
 }

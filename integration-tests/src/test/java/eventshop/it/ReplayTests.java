@@ -189,7 +189,7 @@ abstract class ReplayTests {
     }
 
     private Api.Reply replay(String body) {
-        return api.post("api/ops/replay", body);
+        return Stack.OPERATOR.post("api/ops/replay", body);
     }
 
     private static List<JsonObject> events(Api.Reply reply) {

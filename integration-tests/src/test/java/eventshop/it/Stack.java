@@ -16,6 +16,10 @@ final class Stack {
 
     static final URI BASE = URI.create("http://127.0.0.1:" + System.getProperty("it.http.port") + "/");
     static final Api API = new Api(BASE);
+    /** The operator API's user (bin/eventshop.defaults: EVENTSHOP_OPERATOR_USER/PASSWORD). */
+    static final Api OPERATOR = API.as("operator", "operator-secret");
+    /** A user of the operators' realm without the role operator (EVENTSHOP_CLERK_USER/PASSWORD). */
+    static final Api CLERK = API.as("clerk", "clerk-secret");
     static final Database DB = new Database(System.getProperty("it.pg.url"));
     private static Broker broker;
 

@@ -27,10 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/**
- * Operations: replay journaled events to one service's subscription. (The operations issue will put
- * /api/ops behind an operator role.)
- */
+/** Operations: replay journaled events to one service's subscription (role operator, see web.xml). */
 @Path("ops/replay")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

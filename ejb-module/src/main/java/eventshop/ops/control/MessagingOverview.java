@@ -1,0 +1,101 @@
+package eventshop.ops.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the operator sees first: every EventShop topic, and every queue on EventShop addresses (the five
+ * subscriptions, the command and work queues, the dead-letter queues) with the broker's own counters,
+ * plus the dead letters waiting per service.
+ */
+@ApplicationScoped
+public class MessagingOverview {
+
+    private static final Pattern SERVICE_DEAD_LETTERS = Pattern.compile("eventshop\\.([a-z_]+)\\.dlq");
+    private static final Pattern TOPIC = Pattern.compile("eventshop\\.([a-z_]+)\\.events");
+
+    @Inject
+    BrokerManagement broker;
+
+    /** One queue: depth = messages waiting (MessageCount, delivering ones included). */
+    public record QueueCounters(String address, String queue, String kind, String service, String routingType,
+                                long depth, long consumers, long messagesAdded, long delivering, String filter) {
+    }
+
+    /** A topic: how many messages its address routed to at least one queue since the broker started. */
+    public record TopicCounters(String address, String producer, long routedMessages, List<String> queues) {
+    }
+
+    public record Overview(List<TopicCounters> topics, List<QueueCounters> queues, Map<String, Long> deadLetters) {
+    }
+
+    public Overview read() {
+        List<QueueCounters> queues = broker.queues(List.of("Address", "Name", "RoutingType", "MessageCount",
+                        "ConsumerCount", "MessagesAdded", "DeliveringCount", "Filter")).values().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(queue -> queue.getString("Address").startsWith("eventshop."))
+                .map(MessagingOverview::queue)
+                .sorted(Comparator.comparing(QueueCounters::kind).thenComparing(QueueCounters::queue))
+                .toList();
+        List<TopicCounters> topics = broker.addresses(List.of("Address", "RoutedMessageCount", "QueueNames")).values()
+                .stream()
+                .map(JsonValue::asJsonObject)
+                .filter(address -> TOPIC.matcher(address.getString("Address")).matches())
+                .map(MessagingOverview::topic)
+                .sorted(Comparator.comparing(TopicCounters::address))
+                .toList();
+        Map<String, Long> deadLetters = new LinkedHashMap<>();
+        ReplayTargets.services().forEach(service -> deadLetters.put(service, 0L));
+        queues.stream().filter(queue -> queue.kind().equals("dead-letters") && queue.service() != null)
+                .forEach(queue -> deadLetters.put(queue.service(), queue.depth()));
+        return new Overview(topics, queues, deadLetters);
+    }
+
+    private static QueueCounters queue(JsonObject queue) {
+        String address = queue.getString("Address");
+        String name = queue.getString("Name");
+        String kind;
+        String service = null;
+        Matcher deadLetters = SERVICE_DEAD_LETTERS.matcher(address);
+        if (deadLetters.matches()) {
+            kind = "dead-letters";
+            service = deadLetters.group(1);
+        } else if (address.equals("eventshop.dlq")) {
+            kind = "dead-letters";
+        } else if (ReplayTargets.services().contains(name)) {
+            kind = "subscription";
+            service = name;
+        } else if ("ANYCAST".equalsIgnoreCase(queue.getString("RoutingType"))) {
+            kind = "queue";
+            service = address.split("\\.")[1];
+        } else {
+            kind = "subscriber";
+        }
+        JsonValue filter = queue.get("Filter");
+        return new QueueCounters(address, name, kind, service, queue.getString("RoutingType"),
+                number(queue, "MessageCount"), number(queue, "ConsumerCount"), number(queue, "MessagesAdded"),
+                number(queue, "DeliveringCount"), filter instanceof JsonString text ? text.getString() : null);
+    }
+
+    private static TopicCounters topic(JsonObject address) {
+        Matcher topic = TOPIC.matcher(address.getString("Address"));
+        topic.matches();
+        return new TopicCounters(address.getString("Address"), topic.group(1), number(address, "RoutedMessageCount"),
+                address.getJsonArray("QueueNames").getValuesAs(JsonString::getString));
+    }
+
+    private static long number(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value instanceof JsonNumber number ? number.longValue() : 0;
+    }
+}

@@ -120,7 +120,7 @@ abstract class OperatorApiTests {
         assertThat(letter.getString("originSubscription")).isEqualTo("customers");
         assertThat(letter.getString("originalDestination")).isEqualTo("eventshop.warehouse.events");
         assertThat(letter.getString("correlationId")).isEqualTo(orderId);
-        assertThat(letter.getString("reason")).contains("delivery attempt");
+        assertThat(letter.getString("reason")).contains("redeliveries");
 
         // The operator fixes the data: the order's history entry, as its OrderPlaced would have made it.
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

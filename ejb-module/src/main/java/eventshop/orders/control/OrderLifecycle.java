@@ -97,7 +97,7 @@ public class OrderLifecycle {
      *     order at the same moment
      */
     public Order cancelByCustomer(String orderId) {
-        Order order = em.find(Order.class, orderId, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         if (order == null) {
             throw new OrderRejected(OrderRejected.Reason.UNKNOWN_ORDER, "No order with id " + orderId + ".");
         }
@@ -119,11 +119,13 @@ public class OrderLifecycle {
     }
 
     /*
-     * Every change, even a timeline-only one, increments the order's version: two messages for one order
-     * handled at the same moment cannot both commit (the later rolls back and is redelivered).
+     * The order's row is locked (and its version incremented) for the whole transaction: a message and a
+     * customer's cancel for one order, or two messages, are applied one after the other instead of one
+     * failing on an optimistic lock. A rolled-back message would be redelivered only after the broker's
+     * back-off, behind the order's later events, and they would be applied out of order.
      */
     private Order orderFor(Envelope envelope, String orderId) {
-        Order order = em.find(Order.class, orderId, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         if (order == null) {
             throw new UnknownOrder(envelope.type(), orderId);
         }

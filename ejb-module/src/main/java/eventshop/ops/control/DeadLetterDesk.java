@@ -1,5 +1,6 @@
 package eventshop.ops.control;
 
+import eventshop.platform.management.BrokerManagement;
 import eventshop.events.MessageHeaders;
 import eventshop.ops.entity.AuditEntry;
 import eventshop.platform.messaging.DeadLetters;

@@ -1,5 +1,6 @@
 package eventshop.ops.control;
 
+import eventshop.platform.management.BrokerManagement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;

@@ -1,5 +1,6 @@
 package eventshop.platform.metrics;
 
+import eventshop.platform.management.BrokerManagement;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -7,25 +8,13 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -50,9 +39,6 @@ public class BrokerDepths {
             "eventshop.payments.gateway-replies", "eventshop.notifications.outbox");
     static final List<String> SERVICES = List.of("orders", "customers", "payments", "warehouse", "notifications");
 
-    private static final String EVERY_QUEUE = "{\"type\":\"read\",\"attribute\":[\"Name\",\"MessageCount\"],"
-            + "\"mbean\":\"org.apache.activemq.artemis:broker=\\\"%s\\\",component=addresses,subcomponent=queues,*\"}";
-
     private static final Metadata DEPTH = Metadata.builder().withName("eventshop_subscription_depth")
             .withDescription("Messages waiting in a service's subscription (or command) queue on the broker").build();
     private static final Metadata DEAD_LETTERS = Metadata.builder().withName("eventshop_dead_letters_waiting")
@@ -62,22 +48,7 @@ public class BrokerDepths {
     MetricRegistry registry;
 
     @Inject
-    @ConfigProperty(name = "eventshop.broker.management.url", defaultValue = "http://127.0.0.1:8161/console/jolokia")
-    String url;
-
-    @Inject
-    @ConfigProperty(name = "eventshop.broker.name", defaultValue = "eventshop")
-    String brokerName;
-
-    @Inject
-    @ConfigProperty(name = "eventshop.broker.management.user", defaultValue = "admin")
-    String user;
-
-    @Inject
-    @ConfigProperty(name = "eventshop.broker.management.password", defaultValue = "")
-    String password;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    BrokerManagement broker;
 
     /** Queue name → messages waiting, as last read; replaced whole at each refresh. */
     private volatile Map<String, Long> depths = Map.of();
@@ -103,35 +74,16 @@ public class BrokerDepths {
     void refresh() {
         try {
             depths = read();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // A metric, not a transaction: the gauges show NaN until the broker's management answers again.
             depths = Map.of();
-            LOG.log(Level.WARNING, "Cannot read queue depths from the broker at {0}: {1}", new Object[] {url, String.valueOf(e)});
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            LOG.log(Level.WARNING, "Cannot read queue depths from the broker: {0}", String.valueOf(e));
         }
     }
 
-    private Map<String, Long> read() throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url.endsWith("/") ? url : url + "/"))
-                .timeout(Duration.ofSeconds(3))
-                .header("Authorization", "Basic " + credentials)
-                // Artemis's Jolokia refuses a request without an Origin it allows (jolokia-access.xml).
-                .header("Origin", URI.create(url).getScheme() + "://" + URI.create(url).getHost())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(EVERY_QUEUE.formatted(brokerName)))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonObject answer;
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            answer = reader.readObject();
-        }
-        if (answer.getInt("status", response.statusCode()) != 200) {
-            throw new IOException("HTTP " + response.statusCode() + ": " + answer.getString("error", response.body()));
-        }
+    private Map<String, Long> read() {
         Map<String, Long> read = new HashMap<>();
-        for (JsonValue queue : answer.getJsonObject("value").values()) {
+        for (JsonValue queue : broker.queues(List.of("Name", "MessageCount")).values()) {
             JsonObject attributes = queue.asJsonObject();
             read.put(attributes.getString("Name"), attributes.getJsonNumber("MessageCount").longValue());
         }

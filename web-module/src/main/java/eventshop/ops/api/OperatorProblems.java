@@ -1,7 +1,7 @@
 package eventshop.ops.api;
 
 import eventshop.api.Problem;
-import eventshop.ops.control.BrokerUnreadable;
+import eventshop.platform.management.BrokerUnreadable;
 import eventshop.ops.control.UnknownDeadLetter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,4 +1,4 @@
-package eventshop.ops.control;
+package eventshop.platform.management;
 
 import jakarta.ejb.ApplicationException;
 

@@ -1,4 +1,4 @@
-package eventshop.ops.control;
+package eventshop.platform.management;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Reads the broker's own management API: the Jolokia endpoint of the Artemis web console, as the broker's
  * operator user (role amq), whose credentials come from configuration (system properties rendered from
- * bin/eventshop.defaults by server-config/10-domain.asadmin).
+ * bin/eventshop.defaults by server-config/10-domain.asadmin). Used by the Operator API's overview and by
+ * the queue-depth gauges.
  *
  * <p>Why Jolokia and not management messages to activemq.management: those need a plain (non-XA) Artemis
  * client inside the EAR, i.e. a second copy of the client classes beside the resource adapter's, and a
@@ -39,19 +40,19 @@ public class BrokerManagement {
     private static final String BROKER = "org.apache.activemq.artemis:broker=\"eventshop\"";
 
     @Inject
-    @ConfigProperty(name = "ops.broker.console.host", defaultValue = "127.0.0.1")
+    @ConfigProperty(name = "eventshop.broker.console.host", defaultValue = "127.0.0.1")
     String host;
 
     @Inject
-    @ConfigProperty(name = "ops.broker.console.port", defaultValue = "8161")
+    @ConfigProperty(name = "eventshop.broker.console.port", defaultValue = "8161")
     int port;
 
     @Inject
-    @ConfigProperty(name = "ops.broker.management.user", defaultValue = "admin")
+    @ConfigProperty(name = "eventshop.broker.management.user", defaultValue = "admin")
     String user;
 
     @Inject
-    @ConfigProperty(name = "ops.broker.management.password", defaultValue = "")
+    @ConfigProperty(name = "eventshop.broker.management.password", defaultValue = "")
     String password;
 
     private HttpClient http;

@@ -74,10 +74,6 @@ public class EventPublisher {
         return envelope;
     }
 
-    public void send(Destination destination, Envelope envelope, String groupId) {
-        send(destination, envelope, EventCodec.toJson(envelope), groupId, null);
-    }
-
     /**
      * Sends a journaled event again, to ONE subscription, in the caller's transaction. The fully qualified
      * queue name {@code <address>::<subscription>} makes the broker route the copy to that queue only,

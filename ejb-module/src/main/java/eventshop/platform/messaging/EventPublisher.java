@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Publishes envelopes through the producer's own XA connection factory ({@link BrokerLogins}: each
- * service sends as its own broker user), so a send joins the caller's JTA transaction: the message is delivered only if the caller's database work commits too. Every event
+ * service sends as its own broker user), so a send joins the caller's JTA transaction: the message is
+ * delivered only if the caller's database work commits too. Every event
  * published is journaled by its producer in that same transaction ({@link EventJournal}), so that an
  * operator can send it again to one subscription ({@link #replay}).
  *
@@ -74,8 +75,8 @@ public class EventPublisher {
     /**
      * Sends a journaled event again, to ONE subscription, in the caller's transaction, as the operator API
      * ({@link BrokerLogins#OPS}). The subscription's own address {@code eventshop.<subscription>.subscription}
-     * holds that one queue only, where the copy arrives as the original did: same body (so the same eventId, which the subscriber's
-     * processed-message record recognises: a repeated replay has no second effect), same properties and
+     * holds that one queue only, where the copy arrives as the original did: same body (so the same eventId,
+     * which the subscriber's processed-message record recognises: a repeated replay has no second effect), same properties and
      * message group. It carries no duplicate-detection id: the broker would drop a second replay of it.
      */
     public void replay(JournaledEvent event, String subscription) {

@@ -56,7 +56,8 @@ abstract class GuaranteeTests {
     private static final String GATEWAY_REPLIES = "eventshop.payments.gateway-replies";
     private static final String OUTBOX = "eventshop.notifications.outbox";
     /** The address of every service's subscription queue (see the MDBs). */
-    private static final String SUBSCRIPTIONS_ADDRESS = "eventshop.*.events";
+    /** A subscription's address; every eventshop.<service>.subscription has the same address settings. */
+    private static final String SUBSCRIPTIONS_ADDRESS = "eventshop.orders.subscription";
     private static final String UNROUTED_DEAD_LETTERS = "eventshop.dlq";
 
     /** The test-only fault (ejb-module: eventshop.platform.messaging.FaultInjection). */

@@ -211,7 +211,7 @@ abstract class ReplayTests {
 
     /** The shared durable subscription's queue, by its fully qualified name. */
     private static String subscription(String name) {
-        return "eventshop.*.events::" + name;
+        return "eventshop." + name + ".subscription::" + name;
     }
 
     /** Replayed copies waiting in a subscription (a replay marks each copy with its target). */

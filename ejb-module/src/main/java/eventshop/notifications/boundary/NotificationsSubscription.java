@@ -26,21 +26,21 @@ import java.util.List;
  * The notifications service's shared durable subscription "notifications": the order events a
  * customer is told about, and the registrations that give a customer's name and address.
  *
- * <p>Same shape as the orders service's subscription: the wildcard address {@code eventshop.*.events}
- * narrowed by a selector on {@code AMQAddress} to the producers this service listens to.
+ * <p>Same shape as the orders service's subscription: its own address {@code eventshop.notifications.subscription},
+ * fed by diverts from the topics it listens to, which its selector names too.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
-    // The service's own broker user (jms-config/broker.xml); Payara fills in ${...} from the domain's
-    // system properties (server-config/20-artemis.asadmin): no password in code.
+    // The service's own broker user (jms-config/broker.xml): its name from a system property, its password
+    // from a password alias (server-config/20-artemis.asadmin), both filled in by Payara: no password in code.
     @ActivationConfigProperty(propertyName = "user", propertyValue = "${eventshop.broker.notifications.user}"),
-    @ActivationConfigProperty(propertyName = "password", propertyValue = "${eventshop.broker.notifications.password}"),
+    @ActivationConfigProperty(propertyName = "password", propertyValue = "${ALIAS=eventshop-broker-notifications}"),
     @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.*.events"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.notifications.subscription"),
     // The producers this service listens to, and the copies an operator replays to this subscription only
-    // (sent to its fully qualified queue name, see EventPublisher.replay and ops.control.ReplayTargets).
-    @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "AMQAddress IN ("
+    // (sent to its subscription address, marked replayedTo, see EventPublisher.replay and ops.control.ReplayTargets).
+    @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "_AMQ_ORIG_ADDRESS IN ("
             + "'eventshop.orders.events', 'eventshop.customers.events', 'eventshop.warehouse.events', "
             + "'eventshop.payments.events') OR replayedTo = 'notifications'"),
     @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),

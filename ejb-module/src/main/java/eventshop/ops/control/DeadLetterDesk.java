@@ -5,10 +5,9 @@ import eventshop.events.MessageHeaders;
 import eventshop.ops.entity.AuditEntry;
 import eventshop.platform.messaging.DeadLetters;
 import eventshop.platform.messaging.EventPublisher;
-import eventshop.platform.messaging.Jms;
-import jakarta.annotation.Resource;
+import eventshop.platform.messaging.BrokerLogins;
 import jakarta.ejb.Stateless;
-import jakarta.jms.ConnectionFactory;
+import jakarta.inject.Inject;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -33,13 +32,13 @@ import java.util.regex.Pattern;
  * An operator's work on one service's dead-letter queue (eventshop.&lt;service&gt;.dlq): browse it, send a
  * dead letter back to the subscription (or queue) that failed it, or discard it.
  *
- * <p>Moving messages is message work, not management: it goes through the application's XA connection
- * factory, so that taking the dead letter off its queue, sending its copy and writing the audit entry
+ * <p>Moving messages is message work, not management: it goes through the operator API's own XA connection
+ * factory ({@link BrokerLogins#OPS}: the broker user that may take dead letters and send them back), so that taking the dead letter off its queue, sending its copy and writing the audit entry
  * are one transaction: a retry is never lost nor doubled, a discard never unaudited. (The counters of the
  * overview come from the broker's management API instead, see {@link BrokerManagement}.)
  *
- * <p>A retry goes to the failed subscription ONLY, as a replay does: through the fully qualified queue name
- * {@code <original address>::<subscription>} and marked {@code replayedTo = '<subscription>'}, which the
+ * <p>A retry goes to the failed subscription ONLY, as a replay does: to the subscription's own address
+ * {@code eventshop.<subscription>.subscription}, marked {@code replayedTo = '<subscription>'}, which the
  * subscription's selector accepts; the other services never see it again. A dead letter of a queue
  * (gateway replies, the notification outbox) goes back to that queue.
  */
@@ -61,11 +60,10 @@ public class DeadLetterDesk {
             "PaymentAuthorizationResult", "eventshop.payments.gateway-replies",
             "RefundResult", "eventshop.payments.gateway-replies",
             "SendNotification", "eventshop.notifications.outbox");
-    private static final Pattern TOPIC = Pattern.compile("eventshop\\.[a-z_]+\\.events");
     private static final Pattern ADDRESS = Pattern.compile("eventshop\\.[a-z_]+\\.[a-z_-]+");
 
-    @Resource(lookup = Jms.CONNECTION_FACTORY)
-    ConnectionFactory connectionFactory;
+    @Inject
+    BrokerLogins logins;
 
     @PersistenceContext(unitName = "ops")
     EntityManager em;
@@ -77,7 +75,7 @@ public class DeadLetterDesk {
 
     public List<DeadLetter> browse(String service) {
         String queue = queueOf(service);
-        try (JMSContext context = connectionFactory.createContext();
+        try (JMSContext context = logins.of(BrokerLogins.OPS).createContext();
              QueueBrowser browser = context.createBrowser(context.createQueue(queue))) {
             List<DeadLetter> letters = new ArrayList<>();
             for (Object message : Collections.list(browser.getEnumeration())) {
@@ -90,14 +88,14 @@ public class DeadLetterDesk {
     }
 
     public DeadLetter retry(String service, String id, String operator) {
-        try (JMSContext context = connectionFactory.createContext()) {
+        try (JMSContext context = logins.of(BrokerLogins.OPS).createContext()) {
             return sendBack(context, service, take(context, service, id), operator);
         }
     }
 
     public List<DeadLetter> retryAll(String service, String operator) {
         List<DeadLetter> retried = new ArrayList<>();
-        try (JMSContext context = connectionFactory.createContext();
+        try (JMSContext context = logins.of(BrokerLogins.OPS).createContext();
              JMSConsumer consumer = context.createConsumer(context.createQueue(queueOf(service)))) {
             Message message;
             while (retried.size() < MAX_RETRY_ALL && (message = consumer.receive(RECEIVE_MILLIS / 2)) != null) {
@@ -108,7 +106,7 @@ public class DeadLetterDesk {
     }
 
     public DeadLetter discard(String service, String id, String operator) {
-        try (JMSContext context = connectionFactory.createContext()) {
+        try (JMSContext context = logins.of(BrokerLogins.OPS).createContext()) {
             DeadLetter letter = read(take(context, service, id));
             em.persist(new AuditEntry(operator, "DISCARD", service, letter.id(), letter.reason(), letter.type(),
                     letter.correlationId()));
@@ -148,7 +146,7 @@ public class DeadLetterDesk {
             Destination target;
             if (subscription) {
                 copy.setStringProperty(EventPublisher.REPLAYED_TO, origin);
-                target = context.createTopic(topicOf(letter, message) + "::" + origin);
+                target = context.createTopic(EventPublisher.subscriptionAddress(origin));
             } else {
                 target = context.createQueue(origin);
             }
@@ -161,22 +159,6 @@ public class DeadLetterDesk {
         LOG.log(Level.INFO, "{0} sent dead letter {1} of {2} ({3}) back to {4} correlationId={5}",
                 new Object[] {operator, letter.id(), service, letter.type(), origin, letter.correlationId()});
         return letter;
-    }
-
-    /**
-     * The topic the event was published on: the one the dead letter names, or else its producer's (a
-     * subscription only ever receives events from eventshop.&lt;producer&gt;.events).
-     */
-    private static String topicOf(DeadLetter letter, Message message) throws JMSException {
-        if (TOPIC.matcher(letter.originalDestination()).matches()) {
-            return letter.originalDestination();
-        }
-        String producer = message.getStringProperty(MessageHeaders.PRODUCER);
-        if (producer == null || !producer.matches("[a-z_]+")) {
-            throw new UnknownDeadLetter("Dead letter " + letter.id() + " names neither its topic nor its producer; "
-                    + "it can only be discarded.");
-        }
-        return "eventshop." + producer + ".events";
     }
 
     /** The body and the producer's properties; the notes of the failed delivery stay behind. */

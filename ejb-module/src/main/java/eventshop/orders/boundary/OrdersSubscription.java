@@ -31,23 +31,25 @@ import java.util.List;
  * The orders service's shared durable subscription "orders": one queue on the broker that every
  * server instance consumes from, fed by the topics of the services orders listens to.
  *
- * <p>The destination is the wildcard address {@code eventshop.*.events}; the selector on
- * {@code AMQAddress} (the address a message was sent to) keeps the producers orders consumes. One
- * queue per service keeps one order's events in one ordered stream and gives one dead-letter queue.
+ * <p>The destination is the service's own address {@code eventshop.orders.subscription}, which the broker's
+ * diverts feed from the topics orders listens to (jms-config/broker.xml): only the orders user may consume
+ * there. The selector names the same topics ({@code _AMQ_ORIG_ADDRESS}, the topic a diverted copy was
+ * published on), which the operator API's replays read. One queue per service keeps one order's events in
+ * one ordered stream and gives one dead-letter queue.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
-    // The service's own broker user (jms-config/broker.xml); Payara fills in ${...} from the domain's
-    // system properties (server-config/20-artemis.asadmin): no password in code.
+    // The service's own broker user (jms-config/broker.xml): its name from a system property, its password
+    // from a password alias (server-config/20-artemis.asadmin), both filled in by Payara: no password in code.
     @ActivationConfigProperty(propertyName = "user", propertyValue = "${eventshop.broker.orders.user}"),
-    @ActivationConfigProperty(propertyName = "password", propertyValue = "${eventshop.broker.orders.password}"),
+    @ActivationConfigProperty(propertyName = "password", propertyValue = "${ALIAS=eventshop-broker-orders}"),
     @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.*.events"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.orders.subscription"),
     // The producers this service listens to, and the copies an operator replays to this subscription only
-    // (sent to its fully qualified queue name, see EventPublisher.replay and ops.control.ReplayTargets).
+    // (sent to its subscription address, marked replayedTo, see EventPublisher.replay and ops.control.ReplayTargets).
     @ActivationConfigProperty(propertyName = "messageSelector",
-            propertyValue = "AMQAddress IN ('eventshop.warehouse.events', 'eventshop.payments.events', "
+            propertyValue = "_AMQ_ORIG_ADDRESS IN ('eventshop.warehouse.events', 'eventshop.payments.events', "
                     + "'eventshop.customers.events')"
                     + " OR replayedTo = 'orders'"),
     @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),

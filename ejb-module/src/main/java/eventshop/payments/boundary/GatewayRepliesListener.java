@@ -27,10 +27,10 @@ import java.util.List;
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
-    // The service's own broker user (jms-config/broker.xml); Payara fills in ${...} from the domain's
-    // system properties (server-config/20-artemis.asadmin): no password in code.
+    // The service's own broker user (jms-config/broker.xml): its name from a system property, its password
+    // from a password alias (server-config/20-artemis.asadmin), both filled in by Payara: no password in code.
     @ActivationConfigProperty(propertyName = "user", propertyValue = "${eventshop.broker.payments.user}"),
-    @ActivationConfigProperty(propertyName = "password", propertyValue = "${eventshop.broker.payments.password}"),
+    @ActivationConfigProperty(propertyName = "password", propertyValue = "${ALIAS=eventshop-broker-payments}"),
     @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = PaymentGateway.REPLIES_ADDRESS),

@@ -26,17 +26,17 @@ import java.util.List;
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
-    // The service's own broker user (jms-config/broker.xml); Payara fills in ${...} from the domain's
-    // system properties (server-config/20-artemis.asadmin): no password in code.
+    // The service's own broker user (jms-config/broker.xml): its name from a system property, its password
+    // from a password alias (server-config/20-artemis.asadmin), both filled in by Payara: no password in code.
     @ActivationConfigProperty(propertyName = "user", propertyValue = "${eventshop.broker.payments.user}"),
-    @ActivationConfigProperty(propertyName = "password", propertyValue = "${eventshop.broker.payments.password}"),
+    @ActivationConfigProperty(propertyName = "password", propertyValue = "${ALIAS=eventshop-broker-payments}"),
     @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.*.events"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.payments.subscription"),
     // The producers this service listens to, and the copies an operator replays to this subscription only
-    // (sent to its fully qualified queue name, see EventPublisher.replay and ops.control.ReplayTargets).
+    // (sent to its subscription address, marked replayedTo, see EventPublisher.replay and ops.control.ReplayTargets).
     @ActivationConfigProperty(propertyName = "messageSelector",
-            propertyValue = "AMQAddress IN ('eventshop.orders.events', 'eventshop.warehouse.events')"
+            propertyValue = "_AMQ_ORIG_ADDRESS IN ('eventshop.orders.events', 'eventshop.warehouse.events')"
                     + " OR replayedTo = 'payments'"),
     @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
     @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "payments"),

@@ -4,10 +4,8 @@ import eventshop.events.Envelope;
 import eventshop.events.Event;
 import eventshop.events.EventCodec;
 import eventshop.events.MessageHeaders;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
@@ -20,8 +18,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Publishes envelopes through the XA connection factory, so a send joins the caller's JTA
- * transaction: the message is delivered only if the caller's database work commits too. Every event
+ * Publishes envelopes through the producer's own XA connection factory ({@link BrokerLogins}: each
+ * service sends as its own broker user), so a send joins the caller's JTA transaction: the message is
+ * delivered only if the caller's database work commits too. Every event
  * published is journaled by its producer in that same transaction ({@link EventJournal}), so that an
  * operator can send it again to one subscription ({@link #replay}).
  *
@@ -39,14 +38,13 @@ public class EventPublisher {
     static final String GROUP_ID = "JMSXGroupID";
     /**
      * Marks a replayed copy with the subscription it was sent to. Every subscription's selector accepts
-     * {@code replayedTo = '<its name>'} besides its producers' addresses: a message sent to a fully
-     * qualified queue name has that name (address::queue) as its address, which the AMQAddress test of
-     * the selector would refuse, and the broker applies the queue's filter even then.
+     * {@code replayedTo = '<its name>'} besides its producers' topics: a copy sent to the subscription's
+     * address directly was not diverted from a topic, so it has no _AMQ_ORIG_ADDRESS for the selector.
      */
     public static final String REPLAYED_TO = "replayedTo";
 
-    @Resource(lookup = Jms.CONNECTION_FACTORY)
-    ConnectionFactory connectionFactory;
+    @Inject
+    BrokerLogins logins;
 
     @Inject
     EventJournal journal;
@@ -75,27 +73,32 @@ public class EventPublisher {
     }
 
     /**
-     * Sends a journaled event again, to ONE subscription, in the caller's transaction. The fully qualified
-     * queue name {@code <address>::<subscription>} makes the broker route the copy to that queue only,
-     * where it arrives as the original did: same body (so the same eventId, which the subscriber's
-     * processed-message record recognises: a repeated replay has no second effect), same properties and
+     * Sends a journaled event again, to ONE subscription, in the caller's transaction, as the operator API
+     * ({@link BrokerLogins#OPS}). The subscription's own address {@code eventshop.<subscription>.subscription}
+     * holds that one queue only, where the copy arrives as the original did: same body (so the same eventId,
+     * which the subscriber's processed-message record recognises: a repeated replay has no second effect), same properties and
      * message group. It carries no duplicate-detection id: the broker would drop a second replay of it.
      */
     public void replay(JournaledEvent event, String subscription) {
-        try (JMSContext context = connectionFactory.createContext()) {
+        try (JMSContext context = logins.of(BrokerLogins.OPS).createContext()) {
             TextMessage message = message(context, event.body(), event.type(), event.version(), event.producer(),
                     event.correlationId(), event.groupId());
             message.setStringProperty(REPLAYED_TO, subscription);
             context.createProducer()
                     .setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .send(context.createTopic(event.destination() + "::" + subscription), message);
+                    .send(context.createTopic(subscriptionAddress(subscription)), message);
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
     }
 
+    /** Where a service's subscription queue lives: the topics it listens to are diverted there (jms-config/broker.xml). */
+    public static String subscriptionAddress(String subscription) {
+        return "eventshop." + subscription + ".subscription";
+    }
+
     private void send(Destination destination, Envelope envelope, String body, String groupId, String jmsCorrelationId) {
-        try (JMSContext context = connectionFactory.createContext()) {
+        try (JMSContext context = logins.of(envelope.producer()).createContext()) {
             TextMessage message = message(context, body, envelope.type(), envelope.version(), envelope.producer(),
                     envelope.correlationId(), groupId);
             message.setStringProperty(DUPLICATE_ID, envelope.eventId().toString());

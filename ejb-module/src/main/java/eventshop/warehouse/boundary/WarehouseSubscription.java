@@ -27,17 +27,17 @@ import java.util.List;
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
-    // The service's own broker user (jms-config/broker.xml); Payara fills in ${...} from the domain's
-    // system properties (server-config/20-artemis.asadmin): no password in code.
+    // The service's own broker user (jms-config/broker.xml): its name from a system property, its password
+    // from a password alias (server-config/20-artemis.asadmin), both filled in by Payara: no password in code.
     @ActivationConfigProperty(propertyName = "user", propertyValue = "${eventshop.broker.warehouse.user}"),
-    @ActivationConfigProperty(propertyName = "password", propertyValue = "${eventshop.broker.warehouse.password}"),
+    @ActivationConfigProperty(propertyName = "password", propertyValue = "${ALIAS=eventshop-broker-warehouse}"),
     @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.*.events"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.warehouse.subscription"),
     // The producers this service listens to, and the copies an operator replays to this subscription only
-    // (sent to its fully qualified queue name, see EventPublisher.replay and ops.control.ReplayTargets).
+    // (sent to its subscription address, marked replayedTo, see EventPublisher.replay and ops.control.ReplayTargets).
     @ActivationConfigProperty(propertyName = "messageSelector",
-            propertyValue = "AMQAddress IN ('eventshop.orders.events', 'eventshop.payments.events')"
+            propertyValue = "_AMQ_ORIG_ADDRESS IN ('eventshop.orders.events', 'eventshop.payments.events')"
                     + " OR replayedTo = 'warehouse'"),
     @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
     @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "warehouse"),

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.junit.jupiter.api.Test;
 
 class ReplayTargetsTest {
@@ -24,6 +30,33 @@ class ReplayTargetsTest {
         assertThat(ReplayTargets.producersOf("gateway")).isEmpty();
     }
 
+    /**
+     * The broker's diverts (jms-config/broker.xml) feed each subscription address from the topics the MDB's
+     * selector names: a topic missing from either side would lose that producer's events without a trace.
+     */
+    @Test
+    void theBrokersDivertsFeedEachSubscriptionFromTheTopicsItsSelectorNames() throws Exception {
+        Map<String, TreeSet<String>> diverted = new TreeMap<>();
+        NodeList diverts = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("..", "jms-config", "broker.xml").toFile()).getElementsByTagName("divert");
+        for (int i = 0; i < diverts.getLength(); i++) {
+            Element divert = (Element) diverts.item(i);
+            String from = text(divert, "address");
+            String to = text(divert, "forwarding-address");
+            if (from.matches("eventshop\\.[a-z_]+\\.events") && to.matches("eventshop\\.[a-z_]+\\.subscription")) {
+                diverted.computeIfAbsent(to.split("\\.")[1], service -> new TreeSet<>()).add(from.split("\\.")[1]);
+            }
+        }
+        Map<String, TreeSet<String>> selected = new TreeMap<>();
+        ReplayTargets.services().forEach(service ->
+                selected.put(service, new TreeSet<>(ReplayTargets.producersOf(service).orElseThrow())));
+        assertThat(diverted).isEqualTo(selected);
+    }
+
+    private static String text(Element parent, String tag) {
+        return parent.getElementsByTagName(tag).item(0).getTextContent().trim();
+    }
+
     @Test
     void aSubscriptionWhoseSelectorWouldDropReplayedCopiesIsRefused() {
         assertThatThrownBy(() -> ReplayTargets.producersOf(List.of(DeafSubscription.class)))
@@ -39,7 +72,7 @@ class ReplayTargetsTest {
 
     @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "deaf"),
-        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "AMQAddress IN ('eventshop.orders.events')")
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "_AMQ_ORIG_ADDRESS IN ('eventshop.orders.events')")
     })
     static class DeafSubscription {
     }
@@ -47,7 +80,7 @@ class ReplayTargetsTest {
     @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "listening"),
         @ActivationConfigProperty(propertyName = "messageSelector",
-                propertyValue = "AMQAddress IN ('eventshop.orders.events', 'eventshop.payments.events') OR replayedTo = 'listening'")
+                propertyValue = "_AMQ_ORIG_ADDRESS IN ('eventshop.orders.events', 'eventshop.payments.events') OR replayedTo = 'listening'")
     })
     static class ListeningSubscription {
     }

@@ -1,0 +1,53 @@
+package eventshop.platform.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Who the application is to the broker when it sends: each service publishes, sends its commands and
+ * puts its dead letters as ITSELF, through its own XA connection factory, jms/eventshop/&lt;party&gt;/ConnectionFactory
+ * (server-config/20-artemis.asadmin), whose pool logs in as that service's broker user. The broker lets a
+ * user send only to its own topic and queues (jms-config/broker.xml), so a service cannot publish another's
+ * events, however its code is wrong. The operator API is a party of its own, {@link #OPS}.
+ *
+ * <p>The factories are looked up by name, once each: one small table instead of one injection point per
+ * service in every class that sends. A connection taken from one inside a transaction is enlisted in it,
+ * as with an injected one.
+ */
+@ApplicationScoped
+public class BrokerLogins {
+
+    /** The operator API's login: replays and dead letters sent back, the dead-letter queues read. */
+    public static final String OPS = "ops";
+
+    /** Every party with a connection factory of its own; a name outside these is a bug, not a new pool. */
+    static final Set<String> PARTIES = Set.of("orders", "customers", "payments", "warehouse", "notifications", OPS);
+
+    private final Map<String, ConnectionFactory> factories = new ConcurrentHashMap<>();
+
+    /** The XA connection factory that logs in as the party (a service's name, or {@link #OPS}). */
+    public ConnectionFactory of(String party) {
+        if (!PARTIES.contains(party)) {
+            throw new IllegalArgumentException("No broker login for '" + party + "'; there is one for each of " + PARTIES);
+        }
+        return factories.computeIfAbsent(party, BrokerLogins::lookup);
+    }
+
+    static String jndiName(String party) {
+        return "jms/eventshop/" + party + "/ConnectionFactory";
+    }
+
+    private static ConnectionFactory lookup(String party) {
+        try {
+            return InitialContext.doLookup(jndiName(party));
+        } catch (NamingException e) {
+            throw new IllegalStateException("The connection factory " + jndiName(party) + " is missing; "
+                    + "server-config/20-artemis.asadmin creates it", e);
+        }
+    }
+}

@@ -152,7 +152,8 @@ function queueClass(queue) {
 
 async function refreshStuck() {
   const olderThan = document.getElementById('stuck-older-than').value.trim();
-  const query = olderThan === '' ? '' : `?olderThanSeconds=${encodeURIComponent(olderThan)}`;
+  // The API's largest page: an operator with more stuck orders than that has a bigger problem to look at first.
+  const query = '?limit=200' + (olderThan === '' ? '' : `&olderThanSeconds=${encodeURIComponent(olderThan)}`);
   const stuck = await guarded('Stuck orders', () => call('GET', 'orders/stuck' + query));
   if (!stuck) {
     return;

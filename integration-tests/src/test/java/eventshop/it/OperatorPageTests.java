@@ -208,7 +208,7 @@ abstract class OperatorPageTests {
                 return field.get(0);
             });
             logIn(browser, CONSOLE_LOADED, user, By.name("j_password"), By.id("loginButton"), "it.admin");
-            browser.zoomOut(0.6);
+            browser.zoomOut(0.75);
 
             String objects = consolePage(browser, console + "jca/adminObjectResources.jsf", "payara-admin-objects");
             for (String service : SERVICES) {
@@ -252,6 +252,15 @@ abstract class OperatorPageTests {
             assertThat(queues).contains("eventshop.dlq", "eventshop.payments.gateway-replies");
             browser.zoomOut(0.6);
             browser.screenshot("artemis-queues");
+
+            // Where the operator browses a dead-letter queue: the row's menu, Browse Messages.
+            WebElement dlq = browser.driver.findElements(By.cssSelector("tbody tr")).stream()
+                    .filter(row -> row.getText().contains("eventshop.orders.dlq")).findFirst().orElseThrow();
+            dlq.findElement(By.cssSelector("button[aria-label='Kebab toggle']")).click();
+            browser.await(Stack.EVENTUAL, d -> d.findElement(By.xpath("//*[normalize-space(text())='Browse Messages']"))).click();
+            browser.await(Stack.EVENTUAL, d -> d.findElement(By.xpath("//h2[normalize-space(.)='Browsing eventshop.orders.dlq']")));
+            browser.zoomOut(0.8);
+            browser.screenshot("artemis-browse-dead-letters");
         }
     }
 

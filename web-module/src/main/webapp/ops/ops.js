@@ -281,7 +281,11 @@ async function refreshAll() {
 
 document.addEventListener('DOMContentLoaded', () => {
   SERVICES.forEach(deadLetterSection);
-  document.getElementById('refresh-now').addEventListener('click', refreshAll);
+  // Refresh now reads every dead-letter list again, not only those whose count changed.
+  document.getElementById('refresh-now').addEventListener('click', () => {
+    listedDeadLetters.clear();
+    refreshAll();
+  });
   document.getElementById('stuck-form').addEventListener('submit', event => {
     event.preventDefault();
     refreshStuck();

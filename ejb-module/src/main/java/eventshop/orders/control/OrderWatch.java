@@ -59,11 +59,6 @@ public class OrderWatch {
         return counts;
     }
 
-    /** The configured age after which an order on its way is stuck. */
-    public Duration stuckAfter() {
-        return stuckAfter;
-    }
-
     /**
      * The orders in NEEDS_ATTENTION and those on their way placed more than {@code olderThan} ago (the
      * configured age when null), oldest first, at most {@code limit} of them, with their timelines.

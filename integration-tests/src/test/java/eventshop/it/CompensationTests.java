@@ -3,6 +3,8 @@ package eventshop.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eventshop.events.EventCodec;
+import eventshop.events.PaymentAuthorizationResult;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -10,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +26,8 @@ abstract class CompensationTests {
     private static final String WAREHOUSE_DEAD_LETTERS = "eventshop.warehouse.dlq";
     private static final String GATEWAY_REPLIES = "eventshop.payments.gateway-replies";
     private static final String CARD_REFUSES_REFUNDS = "refunds are refused for this card";
+    /** The producer name of the gateway simulator's replies: payments accepts replies from it only. */
+    private static final String GATEWAY_PRODUCER = "payment-gateway";
 
     private final Shop shop = new Shop();
 
@@ -73,6 +78,41 @@ abstract class CompensationTests {
         assertThat(shop.order(orderId).getString("status")).isEqualTo("NEEDS_ATTENTION");
         assertThat(shop.payments(orderId)).singleElement().satisfies(payment ->
                 assertThat(payment.getJsonObject("refund").getString("status")).isEqualTo("REFUSED"));
+    }
+
+    /**
+     * The gateway approves after payments gave up waiting: the order is REJECTED already, but the money is
+     * taken. Without this compensation the approval would only be logged and the customer would pay for
+     * nothing; with it the payment is captured and refunded at once, and the order stays REJECTED with
+     * the refund on its timeline.
+     */
+    @Test
+    void anApprovalAfterTheGatewayTimeoutIsRefundedAndTheOrderStaysRejected() throws Exception {
+        Shop.Customer kim = shop.newCustomer("Kim Late");
+        String sku = shop.stockedProduct(new BigDecimal("9.00"), 5);
+        String orderId = shop.placedOrderId(kim, sku, 1, Shop.SILENT_CARD);
+        assertThat(shop.awaitTerminal(orderId).getString("status")).isEqualTo("REJECTED");
+        String paymentId = shop.payments(orderId).get(0).getString("id");
+
+        var lateApproval = EventCodec.envelope(
+                new PaymentAuthorizationResult(paymentId, orderId, true, null, "gw_late_" + paymentId), orderId, null, GATEWAY_PRODUCER);
+        Stack.broker().sendToQueue(GATEWAY_REPLIES, EventCodec.toJson(lateApproval), Map.of(
+                "type", lateApproval.type(), "version", lateApproval.version(), "producer", GATEWAY_PRODUCER,
+                "correlationId", orderId, "JMSXGroupID", orderId, Broker.DUPLICATE_ID, lateApproval.eventId().toString()));
+
+        await().atMost(Stack.EVENTUAL).untilAsserted(() -> assertThat(shop.payments(orderId)).singleElement()
+                .satisfies(payment -> {
+                    assertThat(payment.getString("status")).isEqualTo("CAPTURED");
+                    assertThat(payment.getString("reason")).isEqualTo("gateway timeout");
+                    assertThat(payment.getJsonObject("refund").getString("status")).isEqualTo("REFUNDED");
+                    assertThat(payment.getJsonObject("refund").getJsonNumber("amount").bigDecimalValue())
+                            .isEqualByComparingTo("9.00");
+                }));
+        await().atMost(Stack.EVENTUAL).untilAsserted(() -> assertThat(Shop.timeline(shop.order(orderId)))
+                .containsExactly("PLACED OrderPlaced orders", "REJECTED PaymentDeclined payments",
+                        "REJECTED PaymentRefunded payments"));
+        assertThat(shop.order(orderId).getString("status")).isEqualTo("REJECTED");
+        assertThat(Shop.stock(sku)).containsExactly(5, 0);
     }
 
     /**

@@ -6,7 +6,10 @@ public enum GatewayOutcome {
     TAKEN,
     /** Publish PaymentDeclined with the payment's reason. */
     DECLINED,
-    /** The order was cancelled while the gateway was deciding and it approved: give the money back now. */
+    /**
+     * The gateway approved after the order was cancelled, or after the payment was declined for its
+     * silence: the money was taken for an order that will not ship, give it back now.
+     */
     REFUND_AT_ONCE,
     /** A late or repeated answer for a payment already decided: nothing changes. */
     IGNORED

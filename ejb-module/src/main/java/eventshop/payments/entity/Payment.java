@@ -97,8 +97,9 @@ public class Payment {
             decidedAt = now;
             return GatewayOutcome.TAKEN;
         }
-        if (status == PaymentStatus.CANCELLED && decidedAt == null) {
-            // The money was taken for an order cancelled meanwhile: it is captured, and must go back.
+        if (status == PaymentStatus.CANCELLED && decidedAt == null || isTimedOutWithoutAnswer()) {
+            // The money was taken for an order cancelled meanwhile, or rejected because the gateway was
+            // silent too long: it is captured, and must go back (the payment's reason says why).
             status = PaymentStatus.CAPTURED;
             this.gatewayReference = gatewayReference;
             decidedAt = now;
@@ -119,6 +120,14 @@ public class Payment {
             decidedAt = now; // nothing was taken, nothing to tell: the order is cancelled already
         }
         return GatewayOutcome.IGNORED;
+    }
+
+    /**
+     * Declined by the timeout, and the gateway has not answered since: an approval that still comes took
+     * money for an order that was rejected.
+     */
+    private boolean isTimedOutWithoutAnswer() {
+        return status == PaymentStatus.DECLINED && GATEWAY_TIMEOUT.equals(reason) && gatewayReference == null;
     }
 
     /** Whether the gateway has had longer than the timeout to answer a still pending request. */

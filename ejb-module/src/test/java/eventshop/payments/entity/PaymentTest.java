@@ -108,6 +108,21 @@ class PaymentTest {
     }
 
     @Test
+    void an_approval_after_the_timeout_is_captured_and_refunded_at_once() {
+        Payment payment = pending();
+        payment.timeOut(REQUESTED.plus(TIMEOUT), TIMEOUT);
+
+        assertThat(payment.authorized("gw_late", REQUESTED.plus(TIMEOUT).plusSeconds(1)))
+                .isEqualTo(GatewayOutcome.REFUND_AT_ONCE);
+        assertThat(payment.status()).as("the money was taken after all").isEqualTo(PaymentStatus.CAPTURED);
+        assertThat(payment.reason()).isEqualTo(Payment.GATEWAY_TIMEOUT);
+        assertThat(payment.gatewayReference()).isEqualTo("gw_late");
+        assertThat(payment.isRefundable()).isTrue();
+        assertThat(payment.authorized("gw_late", LATER)).as("a repeated approval").isEqualTo(GatewayOutcome.IGNORED);
+        assertThat(payment.declined("card declined", LATER)).as("a late decline").isEqualTo(GatewayOutcome.IGNORED);
+    }
+
+    @Test
     void a_cancelled_pending_payment_is_not_timed_out_and_a_decline_needs_nothing() {
         Payment payment = pending();
         payment.cancelWhilePending("changed my mind", LATER);

@@ -83,4 +83,8 @@ class EventShopIT {
     @Nested
     class OperatorApi extends OperatorApiTests {
     }
+
+    @Nested
+    class OperatorPage extends OperatorPageTests {
+    }
 }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The chaos run of bin/eventshop chaos (load-generator's eventshop.chaos, the same driver and audit), short:
- * ~150 orders with the bench's mix, the broker killed with kill -9 and restarted a third of the way in,
+ * 120 orders with the bench's mix, the broker killed with kill -9 and restarted a third of the way in,
  * Payara two thirds in (XA recovery resolves what was in doubt), three poisoned messages. Then every order
  * must have ended with each of its effects exactly once: nothing lost, nothing duplicated, nothing in doubt
  * in PostgreSQL, the broker or Payara, no stock drift, and no dead letter but the poisoned ones. The audit
@@ -39,7 +39,7 @@ abstract class ChaosTests {
                 System.getProperty("it.pg.url"), "eventshop", "eventshop-secret", Integer.getInteger("it.imap.port"),
                 URI.create("https://127.0.0.1:" + System.getProperty("it.admin.port") + "/"),
                 System.getProperty("it.admin.user"), System.getProperty("it.admin.password"),
-                150, 4, 3, Duration.ofMinutes(4), Duration.ofMinutes(3),
+                120, 4, 3, Duration.ofMinutes(5), Duration.ofMinutes(4),
                 state.resolve("broker.pid"), state.resolve("domains/eventshop/config/pid"), restart,
                 Path.of(System.getProperty("it.chaos.out")));
 

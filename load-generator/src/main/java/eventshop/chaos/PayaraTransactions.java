@@ -37,8 +37,13 @@ final class PayaraTransactions {
         }
         try (var reader = Json.createReader(new StringReader(stats))) {
             JsonObject entity = reader.readObject().getJsonObject("extraProperties").getJsonObject("entity");
-            return entity == null || !entity.containsKey("activecount") ? -1
-                    : entity.getJsonObject("activecount").getJsonNumber("count").longValue();
+            if (entity == null || !entity.containsKey("activeids")) {
+                return -1;
+            }
+            // The transaction manager's own list, one line per transaction after a header ("Transaction Id,
+            // Status, ElapsedTime(msec)"); activecount is counted by probes from when monitoring was switched on.
+            return entity.getJsonObject("activeids").getString("current", "").lines()
+                    .filter(line -> line.contains(",") && !line.startsWith("Transaction Id")).count();
         }
     }
 

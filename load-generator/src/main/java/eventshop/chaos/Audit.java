@@ -87,10 +87,15 @@ final class Audit {
         rows("select order_id, kind, count(*) from notifications.notification where status = 'SENT' and order_id = any(?) group by 1, 2",
                 row -> notifications.computeIfAbsent(row.getString(1), id -> new HashMap<>()).put(row.getString(2), row.getInt(3)),
                 (Object) orders);
-        Map<String, Map<String, Integer>> mails = new Mails(settings.imapPort()).subjectsByOrder(placed.customerEmails().values());
+        Map<String, Integer> captured = new HashMap<>(); // the gateway took the money (a late approval too)
+        rows("select order_id, count(*) from payments.payment where status = 'CAPTURED' and order_id = any(?) group by 1",
+                row -> captured.put(row.getString(1), row.getInt(2)), (Object) orders);
+        Mails.Received mails = new Mails(settings.imapPort()).subjectsByOrder(placed.customerEmails().values());
+        report.emailCopies(mails.copies());
         for (String order : accepted) {
-            report.order(order, status.get(order), events.getOrDefault(order, Map.of()), refunds.getOrDefault(order, 0),
-                    shipments.getOrDefault(order, 0), notifications.getOrDefault(order, Map.of()), mails.getOrDefault(order, Map.of()));
+            report.order(order, status.get(order), events.getOrDefault(order, Map.of()), captured.getOrDefault(order, 0),
+                    refunds.getOrDefault(order, 0), shipments.getOrDefault(order, 0), notifications.getOrDefault(order, Map.of()),
+                    mails.byOrder().getOrDefault(order, Map.of()));
         }
         stock(placed, report);
         report.inDoubt("PostgreSQL pg_prepared_xacts", count("select count(*) from pg_prepared_xacts"));

@@ -19,7 +19,7 @@ class AuditReportTest {
 
     @Test
     void aShippedOrderWithEachEffectOnceIsNeitherLostNorDuplicated() {
-        report.order("order-1", "SHIPPED", Map.of("OrderPlaced", 1, "PaymentTaken", 1, "OrderShipped", 1), 0, 1,
+        report.order("order-1", "SHIPPED", Map.of("OrderPlaced", 1, "PaymentTaken", 1, "OrderShipped", 1), 1, 0, 1,
                 Map.of("OrderPlaced", 1, "OrderShipped", 1), Map.of("Order received", 1, "Order shipped", 1));
 
         assertThat(report.lost()).isZero();
@@ -28,7 +28,7 @@ class AuditReportTest {
 
     @Test
     void aSecondCaptureAndASecondEmailAreDuplicates() {
-        report.order("order-1", "SHIPPED", Map.of("OrderPlaced", 1, "PaymentTaken", 2, "OrderShipped", 1), 0, 1,
+        report.order("order-1", "SHIPPED", Map.of("OrderPlaced", 1, "PaymentTaken", 2, "OrderShipped", 1), 1, 0, 1,
                 Map.of("OrderPlaced", 1, "OrderShipped", 1), Map.of("Order received", 1, "Order shipped", 2));
 
         assertThat(report.duplicated()).isEqualTo(2);
@@ -37,7 +37,7 @@ class AuditReportTest {
 
     @Test
     void aCancelledOrderWhosePaymentWasTakenNeedsItsRefund() {
-        report.order("order-1", "CANCELLED", Map.of("OrderPlaced", 1, "PaymentTaken", 1, "OrderCancelled", 1), 0, 0,
+        report.order("order-1", "CANCELLED", Map.of("OrderPlaced", 1, "PaymentTaken", 1, "OrderCancelled", 1), 1, 0, 0,
                 Map.of("OrderPlaced", 1, "OrderCancelled", 1), Map.of("Order received", 1, "Order cancelled", 1));
 
         assertThat(report.lost()).as("the refund and its PaymentRefunded").isEqualTo(2);
@@ -45,8 +45,17 @@ class AuditReportTest {
     }
 
     @Test
+    void aLateApprovalOfACancelledOrderIsRefundedOnce() {
+        report.order("order-1", "CANCELLED", Map.of("OrderPlaced", 1, "OrderCancelled", 1, "PaymentRefunded", 1), 1, 1, 0,
+                Map.of("OrderPlaced", 1, "OrderCancelled", 1), Map.of("Order received", 1, "Order cancelled", 1));
+
+        assertThat(report.lost()).isZero();
+        assertThat(report.duplicated()).isZero();
+    }
+
+    @Test
     void aRejectedOrderWithoutItsEmailLostOne() {
-        report.order("order-1", "REJECTED", Map.of("OrderPlaced", 1, "PaymentDeclined", 1), 0, 0,
+        report.order("order-1", "REJECTED", Map.of("OrderPlaced", 1, "PaymentDeclined", 1), 0, 0, 0,
                 Map.of("OrderPlaced", 1, "PaymentDeclined", 1), PLACED_MAILS);
 
         assertThat(report.lost()).isEqualTo(1);

@@ -9,8 +9,11 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The integration suite: the real EAR is deployed ONCE to the real Payara Server (with the real
  * Artemis broker and PostgreSQL that the build started), and every test group runs against that one
  * deployment as a {@link Nested} class. Each group's tests live in their own abstract class; add a
- * group by adding one line here.
+ * group by adding one line here. Chaos runs last, whatever is added (its {@link Order} is the highest, the
+ * others have the default): it kills and restarts the broker and the server.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class EventShopIT {
 
     @ArquillianResource
@@ -86,5 +91,15 @@ class EventShopIT {
 
     @Nested
     class OperatorPage extends OperatorPageTests {
+    }
+
+    @Nested
+    class Durability extends DurabilityTests {
+    }
+
+    /** Last: the broker and Payara are killed and restarted under everybody's connections. */
+    @Nested
+    @Order(Integer.MAX_VALUE)
+    class Chaos extends ChaosTests {
     }
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * What kind of order to place next: mostly approved, some declined, some for stock that is not there
  * (paid, then refunded), some cancelled by the client right after placing.
  */
-enum OrderMix {
+public enum OrderMix {
     APPROVED(80), DECLINED(8), SCARCE(6), CANCELLED_BY_CLIENT(6);
 
     static final String APPROVED_CARD = "4242424242424242";
@@ -18,7 +18,7 @@ enum OrderMix {
         this.percent = percent;
     }
 
-    static OrderMix next() {
+    public static OrderMix next() {
         int draw = ThreadLocalRandom.current().nextInt(100);
         for (OrderMix kind : values()) {
             draw -= kind.percent;
@@ -29,7 +29,7 @@ enum OrderMix {
         return APPROVED;
     }
 
-    String card() {
+    public String card() {
         return this == DECLINED ? DECLINED_CARD : APPROVED_CARD;
     }
 }

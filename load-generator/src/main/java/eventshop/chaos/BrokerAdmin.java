@@ -1,0 +1,116 @@
+package eventshop.chaos;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueRequestor;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The broker as its operator sees it (the admin user): the dead-letter queues, the transactions it holds
+ * prepared or decided heuristically, and a producer of poisoned messages. Each call opens its own
+ * connection: the broker is killed and restarted during the run.
+ */
+final class BrokerAdmin {
+
+    /** Every queue a message can be dead-lettered to: each service's, the unrouted one, the broker's own. */
+    static final List<String> DEAD_LETTER_QUEUES = List.of("eventshop.orders.dlq", "eventshop.customers.dlq",
+            "eventshop.payments.dlq", "eventshop.warehouse.dlq", "eventshop.notifications.dlq", "eventshop.dlq", "DLQ");
+
+    /** A dead letter: where it waits, the broker's id of it, and the properties the audit reads. */
+    record DeadLetter(String queue, String messageId, Map<String, String> properties) {
+    }
+
+    private final ChaosSettings settings;
+
+    BrokerAdmin(ChaosSettings settings) {
+        this.settings = settings;
+    }
+
+    List<DeadLetter> deadLetters() throws JMSException {
+        try (Connection connection = connect()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            connection.start();
+            List<DeadLetter> found = new ArrayList<>();
+            for (String queue : DEAD_LETTER_QUEUES) {
+                try (var browser = session.createBrowser(session.createQueue(queue))) {
+                    for (Object each : Collections.list(browser.getEnumeration())) {
+                        Message message = (Message) each;
+                        found.add(new DeadLetter(queue, message.getJMSMessageID(), Map.of(
+                                "type", String.valueOf(message.getStringProperty("type")),
+                                "correlationId", String.valueOf(message.getStringProperty("correlationId")),
+                                "deadLetterReason", String.valueOf(message.getStringProperty("deadLetterReason")),
+                                Poison.RUN, String.valueOf(message.getStringProperty(Poison.RUN)),
+                                Poison.MARKER, String.valueOf(message.getStringProperty(Poison.MARKER)))));
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    /** Publishes a message that can never be handled (not JSON) on a topic, marked as the run's. */
+    void publishPoison(String topic, Poison poison) throws JMSException {
+        try (Connection connection = connect()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            TextMessage message = session.createTextMessage("chaos run " + poison.run() + ": this is not json");
+            message.setStringProperty("type", "OrderPlaced");
+            message.setStringProperty(Poison.RUN, poison.run());
+            message.setStringProperty(Poison.MARKER, poison.marker());
+            try (var producer = session.createProducer(session.createTopic(topic))) {
+                producer.send(message);
+            }
+        }
+    }
+
+    /** Transactions the broker holds prepared, waiting for the transaction manager's decision. */
+    int preparedTransactions() throws Exception {
+        return length(manage("listPreparedTransactions"));
+    }
+
+    /** Transactions the broker decided by itself (an operator's heuristic commit or rollback). */
+    int heuristicTransactions() throws Exception {
+        return length(manage("listHeuristicCommittedTransactions")) + length(manage("listHeuristicRolledBackTransactions"));
+    }
+
+    private Object manage(String operation) throws Exception {
+        var factory = new ActiveMQConnectionFactory(settings.brokerUrl(), settings.brokerUser(), settings.brokerPassword());
+        try (QueueConnection connection = factory.createQueueConnection()) {
+            QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+            QueueRequestor requestor = new QueueRequestor(session, ActiveMQJMSClient.createQueue("activemq.management"));
+            connection.start();
+            Message request = session.createMessage();
+            JMSManagementHelper.putOperationInvocation(request, "broker", operation);
+            Message reply = requestor.request(request);
+            if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
+                throw new IllegalStateException("broker " + operation + " failed: " + JMSManagementHelper.getResult(reply));
+            }
+            return JMSManagementHelper.getResult(reply);
+        }
+    }
+
+    private static int length(Object result) {
+        return result instanceof Object[] array ? array.length : 0;
+    }
+
+    private Connection connect() throws JMSException {
+        return new ActiveMQConnectionFactory(settings.brokerUrl(), settings.brokerUser(), settings.brokerPassword())
+                .createConnection();
+    }
+
+    /** A poisoned message of a run: the run and a marker of its own, as message properties. */
+    record Poison(String run, String marker) {
+        static final String RUN = "chaosRun";
+        static final String MARKER = "chaosPoison";
+    }
+}

@@ -1,0 +1,190 @@
+package eventshop.chaos;
+
+import eventshop.bench.OrderMix;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * The chaos driver: places orders with the bench's mix (approved, declined, scarce stock, cancelled by the
+ * client) through the public API, kills the broker a third of the way in and Payara two thirds in, each
+ * with kill -9, and starts them again; publishes a few poisoned messages on purpose; then waits (bounded)
+ * for every order to end and audits what the databases, the mail sink and the broker hold.
+ *
+ * <p>Only what the shop accepted is an order: a POST that never got its 202 is not one. Every POST is
+ * repeated with its Idempotency-Key until it is answered, so a POST the shop accepted while its answer was
+ * lost is still one order.
+ */
+public final class ChaosRun {
+
+    static final String ORDERS_TOPIC = "eventshop.orders.events";
+
+    private final ChaosSettings settings;
+    private final Progress progress;
+    private final PatientStorefront shop;
+    private final BrokerAdmin broker;
+    private final Outages outages;
+
+    public ChaosRun(ChaosSettings settings, Progress progress) {
+        this.settings = settings;
+        this.progress = progress;
+        this.shop = new PatientStorefront(settings.api());
+        this.broker = new BrokerAdmin(settings);
+        this.outages = new Outages(settings, progress);
+    }
+
+    /** Runs and audits; the report says whether every check held. */
+    public AuditReport runAndAudit() throws Exception {
+        Placed placed = run();
+        AuditReport report = new Audit(settings, progress, broker).audit(placed);
+        if (settings.out() != null) {
+            report.write(settings.out());
+        }
+        return report;
+    }
+
+    /** What the run did, for the audit: its customers, products, accepted orders and poisons. */
+    record Placed(String run, Map<String, String> customerEmails, Map<String, Integer> initialStock,
+                  Map<String, String> orderOfKey, Map<OrderMix, Integer> kinds, List<BrokerAdmin.Poison> poisons,
+                  Set<String> deadLettersBefore, Map<String, Duration> timings, int neverAccepted) {
+    }
+
+    private Placed run() throws Exception {
+        long started = System.nanoTime();
+        long placingDeadline = started + settings.placing().toNanos();
+        String run = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        Set<String> deadLettersBefore = broker.deadLetters().stream().map(BrokerAdmin.DeadLetter::messageId)
+                .collect(Collectors.toSet());
+
+        String plentiful = "CHAOS-" + run;
+        String scarce = "CHAOS-" + run + "-SCARCE";
+        // Some scarce orders get the last units, the others are refunded: both paths touch the stock count.
+        int scarceStock = Math.max(2, settings.orders() / 100);
+        Map<String, Integer> initialStock = Map.of(plentiful, 10_000_000, scarce, scarceStock);
+        shop.stockProduct(plentiful, "9.90", initialStock.get(plentiful), placingDeadline);
+        shop.stockProduct(scarce, "19.90", scarceStock, placingDeadline);
+        Map<String, String> customerEmails = new LinkedHashMap<>();
+        int customers = Math.max(3, Math.min(40, settings.orders() / 40));
+        for (int i = 0; i < customers; i++) {
+            String email = "chaos-" + run + "-" + i + "@example.org";
+            customerEmails.put(shop.newCustomer("Chaos Customer " + i, email, placingDeadline), email);
+        }
+        progress.say("run %s: %d customers, products %s (stock 10000000) and %s (stock %d)", run, customers,
+                plentiful, scarce, scarceStock);
+        new Audit(settings, progress, broker).awaitCopiesOf(customerEmails.keySet(), List.of(plentiful, scarce), shop);
+
+        List<BrokerAdmin.Poison> poisons = new ArrayList<>();
+        Map<String, Duration> timings = new LinkedHashMap<>();
+        Map<String, String> orderOfKey = new ConcurrentHashMap<>();
+        Map<OrderMix, AtomicInteger> kinds = new EnumMap<>(OrderMix.class);
+        for (OrderMix kind : OrderMix.values()) {
+            kinds.put(kind, new AtomicInteger());
+        }
+        AtomicInteger started_ = new AtomicInteger();
+        AtomicInteger neverAccepted = new AtomicInteger();
+        List<String> customerIds = List.copyOf(customerEmails.keySet());
+
+        int firstPoisons = Math.max(1, settings.poisons() - 2);
+        for (int i = 0; i < firstPoisons; i++) {
+            poison(run, poisons, placingDeadline);
+        }
+        ExecutorService faults = Executors.newSingleThreadExecutor();
+        Future<?> outagesDone = faults.submit(() -> {
+            awaitAccepted(orderOfKey, settings.orders() / 3, placingDeadline);
+            outages.crashBroker();
+            timings.put("broker restart (kill -9 to ready)", outages.restartAndAwaitReady(Duration.ofMinutes(5)));
+            if (settings.poisons() > 1) {
+                poison(run, poisons, placingDeadline);
+            }
+            awaitAccepted(orderOfKey, 2 * settings.orders() / 3, placingDeadline);
+            outages.crashServer();
+            timings.put("Payara restart (kill -9 to ready)", outages.restartAndAwaitReady(Duration.ofMinutes(8)));
+            if (settings.poisons() > 2) {
+                poison(run, poisons, placingDeadline);
+            }
+            return null;
+        });
+
+        ExecutorService clients = Executors.newFixedThreadPool(settings.clients());
+        List<Future<?>> placing = new ArrayList<>();
+        for (int client = 0; client < settings.clients(); client++) {
+            int id = client;
+            placing.add(clients.submit(() -> {
+                while (started_.getAndIncrement() < settings.orders() && System.nanoTime() < placingDeadline) {
+                    OrderMix kind = OrderMix.next();
+                    String customer = customerIds.get((id + started_.get()) % customerIds.size());
+                    String key = "chaos-" + run + "-" + UUID.randomUUID();
+                    var order = shop.placeOrder(customer, kind == OrderMix.SCARCE ? scarce : plentiful, 1, kind.card(),
+                            key, placingDeadline);
+                    if (order.isEmpty()) {
+                        neverAccepted.incrementAndGet();
+                        continue;
+                    }
+                    orderOfKey.put(key, order.get());
+                    kinds.get(kind).incrementAndGet();
+                    if (kind == OrderMix.CANCELLED_BY_CLIENT) {
+                        shop.cancel(order.get(), placingDeadline);
+                    }
+                    int accepted = orderOfKey.size();
+                    if (accepted % Math.max(1, settings.orders() / 10) == 0) {
+                        progress.say("  %d orders accepted", accepted);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : placing) {
+            client.get();
+        }
+        clients.shutdown();
+        outagesDone.get(10, TimeUnit.MINUTES);
+        faults.shutdown();
+        timings.put("placing", Duration.ofNanos(System.nanoTime() - started));
+        progress.say("placed: %d orders accepted in %d s, %d POSTs never answered before the deadline", orderOfKey.size(),
+                timings.get("placing").toSeconds(), neverAccepted.get());
+
+        Map<OrderMix, Integer> kindCounts = new EnumMap<>(OrderMix.class);
+        kinds.forEach((kind, count) -> kindCounts.put(kind, count.get()));
+        return new Placed(run, customerEmails, initialStock, Map.copyOf(orderOfKey), kindCounts, List.copyOf(poisons),
+                deadLettersBefore, timings, neverAccepted.get());
+    }
+
+    private void awaitAccepted(Map<String, String> orderOfKey, int count, long deadline) throws InterruptedException {
+        while (orderOfKey.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** Publishes one poisoned message, again and again while the broker refuses it. */
+    private void poison(String run, List<BrokerAdmin.Poison> poisons, long deadline) throws InterruptedException {
+        BrokerAdmin.Poison poison = new BrokerAdmin.Poison(run, UUID.randomUUID().toString());
+        while (true) {
+            try {
+                broker.publishPoison(ORDERS_TOPIC, poison);
+                synchronized (poisons) {
+                    poisons.add(poison);
+                }
+                progress.say("  poisoned message %s published on %s", poison.marker(), ORDERS_TOPIC);
+                return;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not publish a poisoned message", e);
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+}

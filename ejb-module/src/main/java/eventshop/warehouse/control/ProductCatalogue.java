@@ -6,6 +6,7 @@ import eventshop.warehouse.entity.StockLine;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -31,12 +32,21 @@ public class ProductCatalogue {
         return Optional.ofNullable(em.find(Product.class, sku));
     }
 
-    /** The products of the given lines that exist, by sku, in the lines' order. */
+    /**
+     * The products of the given lines that exist, by sku, locked for this transaction: the caller changes
+     * their stock. Reservations, shipments and releases of one product then wait for each other instead of
+     * failing on the version at commit and coming back a second later with the broker's redelivery (a
+     * popular product made most of its orders wait for that back-off: docs/performance.md). Locked in sku
+     * order, so two orders with the same products cannot deadlock. The version still guards every change.
+     */
     public Map<String, Product> productsOf(List<StockLine> lines) {
         Map<String, Product> products = new LinkedHashMap<>();
-        for (StockLine line : lines) {
-            find(line.sku()).ifPresent(product -> products.put(product.sku(), product));
-        }
+        lines.stream().map(StockLine::sku).distinct().sorted().forEach(sku -> {
+            Product product = em.find(Product.class, sku, LockModeType.PESSIMISTIC_WRITE);
+            if (product != null) {
+                products.put(sku, product);
+            }
+        });
         return products;
     }
 

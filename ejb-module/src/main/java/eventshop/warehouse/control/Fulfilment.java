@@ -31,8 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The warehouse's side of the order flows: remember a placed order, reserve its stock once it is paid
  * (or report the stock unavailable), release the reservation when the order is cancelled.
  *
- * <p>Two paid orders racing for the last unit both read the product at the same version; the second
- * to commit fails on the version, rolls back, and its redelivery finds no stock: StockUnavailable.
+ * <p>Two paid orders racing for the last unit: the first locks the product ({@link ProductCatalogue#productsOf}),
+ * the second waits for its commit and then finds no stock: StockUnavailable.
  */
 @Stateless
 public class Fulfilment {
@@ -97,7 +97,8 @@ public class Fulfilment {
         } else {
             events.productsUpdated(products.values(), order.orderId(), causationId);
         }
-        // Write now, so that losing the race for a product's version fails here, inside the handler.
+        // Write now: a change made without the lock (an operator's update of the product) still fails on the
+        // version here, inside the handler.
         em.flush();
     }
 

@@ -102,7 +102,9 @@ public class GatewayReplies {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void timeOutIfOverdue(String paymentId, Duration timeout) {
-        Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+        // Not locked: in a timer's REQUIRES_NEW transaction the lock made Payara lose the XA connection (see
+        // warehouse.control.ProductCatalogue.lockedProductsOf); a race with a reply fails on the version here.
+        Payment payment = em.find(Payment.class, paymentId);
         if (payment != null && payment.timeOut(Payments.now(), timeout) == GatewayOutcome.DECLINED) {
             LOG.log(Level.INFO, "Payment {0} of order {1} declined: no gateway answer within {2} ms",
                     new Object[] {payment.id(), payment.orderId(), timeout.toMillis()});

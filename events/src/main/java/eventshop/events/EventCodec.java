@@ -1,6 +1,5 @@
 package eventshop.events;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -8,6 +7,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,6 +23,12 @@ import java.util.UUID;
 public final class EventCodec {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /**
+     * Looked up once: every {@code Json.createReader}/{@code createObjectBuilder} call looks the provider up
+     * again through the ServiceLoader, which in Payara scans its class loaders' resources. That lookup was the
+     * biggest single item of the server's CPU profile under load, three times per message (docs/performance.md).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private EventCodec() {
     }
@@ -31,7 +37,7 @@ public final class EventCodec {
     public static Envelope envelope(Event event, String correlationId, String causationId, String producer) {
         Contract contract = contractOf(event.getClass());
         JsonObject payload;
-        try (JsonReader reader = Json.createReader(new StringReader(JSONB.toJson(event)))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(JSONB.toJson(event)))) {
             payload = reader.readObject();
         }
         return new Envelope(UUID.randomUUID(), contract.type(), contract.version(), Instant.now(),
@@ -39,7 +45,7 @@ public final class EventCodec {
     }
 
     public static String toJson(Envelope envelope) {
-        var json = Json.createObjectBuilder()
+        var json = JSON.createObjectBuilder()
                 .add("eventId", envelope.eventId().toString())
                 .add("type", envelope.type())
                 .add("version", envelope.version())
@@ -62,7 +68,7 @@ public final class EventCodec {
             throw new MalformedMessageException("empty message body");
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new MalformedMessageException("body is not a JSON object: " + e.getMessage(), e);

@@ -16,6 +16,7 @@ public final class Bench {
 
     private static final int BASELINE_SECONDS = 10;
     private static final int CUSTOMERS = 32;
+    private static final int WARM_UP_CLIENTS = 4;
 
     private Bench() {
     }
@@ -40,11 +41,16 @@ public final class Bench {
         double database = Baselines.databaseCommitsPerSecond(settings, BASELINE_SECONDS);
         say("  %.0f commits/s", database);
 
-        long addedBefore = BrokerCounters.messagesAddedToEventShopQueues(settings);
         List<Measurement> closed = new ArrayList<>();
         Measurement open = null;
+        double perOrder;
         try (TerminalWatcher watcher = new TerminalWatcher(settings)) {
             Load load = new Load(shop, watcher, customers, plentiful, scarce);
+            // A fresh server compiles and fills its pools during its first orders: seconds that belong to no
+            // concurrency level. They are spent here, unmeasured.
+            say("warm-up: %d clients for %d s (not measured)", WARM_UP_CLIENTS, settings.warmUpSeconds());
+            load.closedLoop(WARM_UP_CLIENTS, settings.warmUpSeconds());
+            long addedBefore = BrokerCounters.messagesAddedToEventShopQueues(settings);
             for (int clients : settings.concurrencies()) {
                 say("closed loop: %d client(s) for %d s", clients, settings.secondsPerLevel());
                 Measurement measured = load.closedLoop(clients, settings.secondsPerLevel());
@@ -58,9 +64,9 @@ public final class Bench {
             open = load.openLoop(rate, settings.openLoopSeconds());
             say("  %.1f orders/s, POST p99 %.1f ms, place-to-terminal p99 %.0f ms, %s", open.ordersPerSecond(),
                     Measurement.millis(open.placeLatency, 99), Measurement.millis(open.toTerminal, 99), open.outcomes);
+            long orders = closed.stream().mapToLong(Measurement::terminalOrders).sum() + open.terminalOrders();
+            perOrder = (BrokerCounters.messagesAddedToEventShopQueues(settings) - addedBefore) / (double) Math.max(1, orders);
         }
-        long orders = closed.stream().mapToLong(Measurement::terminalOrders).sum() + open.terminalOrders();
-        double perOrder = (BrokerCounters.messagesAddedToEventShopQueues(settings) - addedBefore) / (double) Math.max(1, orders);
 
         Report report = new Report(broker, database, perOrder, closed, open,
                 rssMb(settings.serverPid()), rssMb(settings.brokerPid()));

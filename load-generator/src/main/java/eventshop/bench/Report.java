@@ -82,6 +82,7 @@ record Report(double brokerMessagesPerSecond, double databaseCommitsPerSecond, d
         md.append(format("- Best end-to-end rate: %.1f orders/s = %.0f %% of that ceiling%n",
                 maxOrdersPerSecond(), 100 * fraction()));
         md.append(format("- Resident memory: server %d MB, broker %d MB%n%n", serverRssMb, brokerRssMb));
+        md.append(targets());
         md.append("| run | orders/s | POST p50 / p95 / p99 / max (ms) | place→terminal p50 / p95 / p99 / max (ms) | outcomes |\n");
         md.append("|---|---|---|---|---|\n");
         closedLoop.forEach(run -> md.append(row(run)));
@@ -89,6 +90,27 @@ record Report(double brokerMessagesPerSecond, double databaseCommitsPerSecond, d
             md.append(row(openLoop));
         }
         return md.toString();
+    }
+
+    /**
+     * The performance issue's targets (2-core machine), each met or missed in this run. The latency targets
+     * hold at half the maximum throughput: the open loop.
+     */
+    String targets() {
+        StringBuilder md = new StringBuilder("Targets:\n\n");
+        md.append(target(fraction() >= 0.25, "orders/s >= 25 %% of the broker's ceiling: %.0f %%", 100 * fraction()));
+        if (openLoop != null) {
+            double toTerminal = Measurement.millis(openLoop.toTerminal, 99);
+            double place = Measurement.millis(openLoop.placeLatency, 99);
+            md.append(target(toTerminal < 250, "place-to-terminal p99 < 250 ms at half the maximum: %.0f ms", toTerminal));
+            md.append(target(place < 20, "POST /api/orders p99 < 20 ms there: %.1f ms", place));
+        }
+        md.append(target(serverRssMb + brokerRssMb < 2048, "server + broker < 2 GiB resident: %d MB", serverRssMb + brokerRssMb));
+        return md.append('\n').toString();
+    }
+
+    private static String target(boolean met, String pattern, Object... values) {
+        return "- " + (met ? "met" : "MISSED") + ": " + format(pattern, values) + "\n";
     }
 
     private static String row(Measurement run) {

@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.logging.Level;
@@ -101,6 +102,8 @@ public class GatewayReplies {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void timeOutIfOverdue(String paymentId, Duration timeout) {
+        // Not locked: in a timer's REQUIRES_NEW transaction the lock made Payara lose the XA connection (see
+        // warehouse.control.ProductCatalogue.lockedProductsOf); a race with a reply fails on the version here.
         Payment payment = em.find(Payment.class, paymentId);
         if (payment != null && payment.timeOut(Payments.now(), timeout) == GatewayOutcome.DECLINED) {
             LOG.log(Level.INFO, "Payment {0} of order {1} declined: no gateway answer within {2} ms",
@@ -118,7 +121,8 @@ public class GatewayReplies {
             throw new UnmatchedReply("gateway replies come from producer '" + PaymentGateway.GATEWAY_PRODUCER
                     + "', not '" + envelope.producer() + "'");
         }
-        Payment payment = em.find(Payment.class, paymentId);
+        // Locked: a cancellation of the order may change the payment at the same moment (Payments.lockedOfOrder).
+        Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
         if (payment == null) {
             throw notYetVisible(envelope, "payment " + paymentId);
         }

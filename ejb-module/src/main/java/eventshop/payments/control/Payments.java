@@ -9,6 +9,7 @@ import eventshop.payments.entity.Payment;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +25,8 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class Payments {
+
+    private static final String OF_ORDER = "select p from Payment p where p.orderId = :orderId order by p.requestedAt";
 
     static final String CANCELLED_BY_CUSTOMER = "cancelled by the customer";
 
@@ -52,7 +55,7 @@ public class Payments {
 
     /** The warehouse has no stock for a paid order: the compensation starts with the refund. */
     public void stockUnavailable(StockUnavailable event, Envelope envelope) {
-        Optional<Payment> payment = ofOrder(event.orderId());
+        Optional<Payment> payment = lockedOfOrder(event.orderId());
         if (payment.isEmpty()) {
             LOG.log(Level.WARNING, "StockUnavailable {0} for order {1}, which has no payment: nothing to refund",
                     new Object[] {envelope.eventId(), event.orderId()});
@@ -72,7 +75,7 @@ public class Payments {
         }
         // Every order gets its payment from its OrderPlaced, which comes first in the order's message group;
         // a payment not found is one not visible yet (its OrderPlaced is being redelivered): retry later.
-        Payment payment = ofOrder(event.orderId()).orElseThrow(() -> new IllegalStateException("OrderCancelled "
+        Payment payment = lockedOfOrder(event.orderId()).orElseThrow(() -> new IllegalStateException("OrderCancelled "
                 + envelope.eventId() + " for order " + event.orderId() + ", whose payment this service does not know (yet)"));
         String reason = event.reason() == null || event.reason().isBlank() ? CANCELLED_BY_CUSTOMER : event.reason();
         if (!payment.cancelWhilePending(reason, now())) {
@@ -96,9 +99,22 @@ public class Payments {
         return forOrder(orderId).stream().findFirst();
     }
 
+    /**
+     * The order's payment, locked for this transaction because the caller changes it. A cancellation and
+     * the gateway's reply about the same payment arrive on different queues, so nothing else keeps them
+     * apart: unlocked, the second to commit failed on the version and came back a second later with the
+     * broker's redelivery (docs/performance.md). Locked, it waits for the first and reads its outcome.
+     */
+    Optional<Payment> lockedOfOrder(String orderId) {
+        return em.createQuery(OF_ORDER, Payment.class)
+                .setParameter("orderId", orderId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
     /** The order's payments (at most one today; a list so that a retry with a new card fits later). */
     public List<Payment> forOrder(String orderId) {
-        return em.createQuery("select p from Payment p where p.orderId = :orderId order by p.requestedAt", Payment.class)
+        return em.createQuery(OF_ORDER, Payment.class)
                 .setParameter("orderId", orderId)
                 .getResultList();
     }

@@ -42,7 +42,9 @@ import java.util.List;
     @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
     @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "warehouse"),
     @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
-    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+    // Concurrent deliveries (one order's events stay in order: they share a message group). Sized with the
+    // load generator: docs/performance.md.
+    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
     // Keep trying to connect if the broker is not up yet when the application starts.
     @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
     @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")

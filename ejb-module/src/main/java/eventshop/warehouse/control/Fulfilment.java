@@ -31,8 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The warehouse's side of the order flows: remember a placed order, reserve its stock once it is paid
  * (or report the stock unavailable), release the reservation when the order is cancelled.
  *
- * <p>Two paid orders racing for the last unit both read the product at the same version; the second
- * to commit fails on the version, rolls back, and its redelivery finds no stock: StockUnavailable.
+ * <p>Two paid orders racing for the last unit: the first locks the product ({@link ProductCatalogue#lockedProductsOf}),
+ * the second waits for its commit and then finds no stock: StockUnavailable.
  */
 @Stateless
 public class Fulfilment {
@@ -81,7 +81,7 @@ public class Fulfilment {
             return;
         }
         String causationId = envelope.eventId().toString();
-        Map<String, Product> products = catalogue.productsOf(order.lines());
+        Map<String, Product> products = catalogue.lockedProductsOf(order.lines());
         List<String> shortOf = Shipment.skusShortOfStock(order.lines(), products);
         if (!shortOf.isEmpty()) {
             LOG.log(Level.INFO, "Order {0} is short of {1}", new Object[] {order.orderId(), shortOf});
@@ -97,7 +97,8 @@ public class Fulfilment {
         } else {
             events.productsUpdated(products.values(), order.orderId(), causationId);
         }
-        // Write now, so that losing the race for a product's version fails here, inside the handler.
+        // Write now: a change made without the lock (an operator's update of the product) still fails on the
+        // version here, inside the handler.
         em.flush();
     }
 
@@ -129,7 +130,7 @@ public class Fulfilment {
                     new Object[] {shipment.orderId(), shipment.id(), shipment.status()});
             return;
         }
-        Map<String, Product> products = catalogue.productsOf(shipment.lines());
+        Map<String, Product> products = catalogue.lockedProductsOf(shipment.lines());
         shipment.cancel(products, now());
         events.productsUpdated(products.values(), shipment.orderId(), causationId);
     }

@@ -8,6 +8,7 @@ import eventshop.events.EventCodec;
 import eventshop.events.OrderShipped;
 import eventshop.events.ShippedLine;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -53,6 +54,11 @@ abstract class OperatorApiTests {
         assertThat(overview.getJsonArray("topics").stream().map(JsonValue::asJsonObject).map(t -> t.getString("address")))
                 .contains("eventshop.orders.events", "eventshop.customers.events", "eventshop.payments.events",
                         "eventshop.warehouse.events");
+        JsonObject ordersTopic = overview.getJsonArray("topics").stream().map(JsonValue::asJsonObject)
+                .filter(topic -> topic.getString("address").equals("eventshop.orders.events")).findFirst().orElseThrow();
+        assertThat(ordersTopic.getJsonArray("queues").getValuesAs(JsonString::getString))
+                .as("the subscriptions the topic's diverts feed")
+                .contains("customers", "notifications", "payments", "warehouse").doesNotContain("orders");
     }
 
     @Test

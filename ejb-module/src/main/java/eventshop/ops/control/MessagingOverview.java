@@ -7,12 +7,15 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the operator sees first: every EventShop topic, and every queue on EventShop addresses (the five
@@ -33,7 +36,11 @@ public class MessagingOverview {
                                 long depth, long consumers, long messagesAdded, long delivering, String filter) {
     }
 
-    /** A topic: how many messages its address routed to at least one queue since the broker started. */
+    /**
+     * A topic: how many messages its address routed since the broker started, and the queues that receive
+     * them: the subscriptions its diverts feed (no queue lives on a topic itself, see jms-config/broker.xml),
+     * and any queue a client attached to the topic directly.
+     */
     public record TopicCounters(String address, String producer, long routedMessages, List<String> queues) {
     }
 
@@ -48,11 +55,19 @@ public class MessagingOverview {
                 .map(MessagingOverview::queue)
                 .sorted(Comparator.comparing(QueueCounters::kind).thenComparing(QueueCounters::queue))
                 .toList();
-        List<TopicCounters> topics = broker.addresses(List.of("Address", "RoutedMessageCount", "QueueNames")).values()
-                .stream()
+        List<JsonObject> addresses = broker.addresses(List.of("Address", "RoutedMessageCount", "QueueNames")).values()
+                .stream().map(JsonValue::asJsonObject).toList();
+        Map<String, List<String>> queuesOf = new HashMap<>();
+        addresses.forEach(address -> queuesOf.put(address.getString("Address"),
+                address.getJsonArray("QueueNames").getValuesAs(JsonString::getString)));
+        Map<String, List<String>> forwardedTo = new HashMap<>();
+        broker.diverts(List.of("Address", "ForwardingAddress")).values().stream()
                 .map(JsonValue::asJsonObject)
+                .forEach(divert -> forwardedTo.computeIfAbsent(divert.getString("Address"), topic -> new ArrayList<>())
+                        .add(divert.getString("ForwardingAddress")));
+        List<TopicCounters> topics = addresses.stream()
                 .filter(address -> TOPIC.matcher(address.getString("Address")).matches())
-                .map(MessagingOverview::topic)
+                .map(address -> topic(address, receivers(address.getString("Address"), queuesOf, forwardedTo)))
                 .sorted(Comparator.comparing(TopicCounters::address))
                 .toList();
         Map<String, Long> deadLetters = new LinkedHashMap<>();
@@ -88,11 +103,20 @@ public class MessagingOverview {
                 number(queue, "DeliveringCount"), filter instanceof JsonString text ? text.getString() : null);
     }
 
-    private static TopicCounters topic(JsonObject address) {
+    private static TopicCounters topic(JsonObject address, List<String> receivers) {
         Matcher topic = TOPIC.matcher(address.getString("Address"));
         topic.matches();
         return new TopicCounters(address.getString("Address"), topic.group(1), number(address, "RoutedMessageCount"),
-                address.getJsonArray("QueueNames").getValuesAs(JsonString::getString));
+                receivers);
+    }
+
+    /** The queues on the topic itself and on every address its diverts forward to, sorted. */
+    private static List<String> receivers(String topic, Map<String, List<String>> queuesOf,
+                                          Map<String, List<String>> forwardedTo) {
+        return Stream.concat(Stream.of(topic), forwardedTo.getOrDefault(topic, List.of()).stream())
+                .flatMap(address -> queuesOf.getOrDefault(address, List.of()).stream())
+                .sorted()
+                .toList();
     }
 
     private static long number(JsonObject object, String name) {

@@ -72,6 +72,11 @@ public class BrokerManagement {
         return read(BROKER + ",component=addresses,address=*", attributes);
     }
 
+    /** Every divert of the broker, keyed by MBean name. */
+    public Map<String, JsonValue> diverts(List<String> attributes) {
+        return read(BROKER + ",component=addresses,address=*,subcomponent=diverts,divert=*", attributes);
+    }
+
     private Map<String, JsonValue> read(String mbeanPattern, List<String> attributes) {
         JsonArrayBuilder names = Json.createArrayBuilder();
         attributes.forEach(names::add);

@@ -1,5 +1,7 @@
 package eventshop.it;
 
+import eventshop.events.Envelope;
+import eventshop.events.EventCodec;
 import jakarta.jms.Connection;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
@@ -49,6 +51,16 @@ final class Broker implements AutoCloseable {
 
     void publish(String topicAddress, String body, Map<String, ?> properties) throws JMSException {
         send(session.createTopic(topicAddress), body, properties);
+    }
+
+    /**
+     * Publishes an envelope with the properties its producer's publisher puts beside the body (type,
+     * version, producer, correlation id, and the correlation id as message group); no duplicate id.
+     */
+    void publish(String topicAddress, Envelope envelope) throws JMSException {
+        publish(topicAddress, EventCodec.toJson(envelope), Map.of("type", envelope.type(), "version", envelope.version(),
+                "producer", envelope.producer(), "correlationId", envelope.correlationId(),
+                "JMSXGroupID", envelope.correlationId()));
     }
 
     /** Sends to an anycast queue, e.g. a command queue, as a producer of its messages would. */

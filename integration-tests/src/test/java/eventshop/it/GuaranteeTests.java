@@ -28,6 +28,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +50,10 @@ import org.junit.jupiter.api.Test;
  *     has one effect; the broker drops a copy that has the same duplicate id;</li>
  * <li>poison and failing messages: a message that can never succeed is dead-lettered by each consumer at
  *     once, with the reason and its original body and properties; one that keeps failing is retried with
- *     the back-off of jms-config/broker.xml and then ends in the consuming service's dead-letter queue.</li>
+ *     the back-off of jms-config/broker.xml and then ends in the consuming service's dead-letter queue;</li>
+ * <li>no acknowledgement outside its transaction: the broker refuses one that an XA session sends with no
+ *     transaction started (broker-plugin/: what the resource adapter does when Payara failed to enlist an
+ *     MDB's session), and the message stays for another delivery.</li>
  * </ol>
  *
  * <p>To fail a real event in a service, a test holds the event back: it pauses the service's subscription
@@ -578,6 +590,42 @@ abstract class GuaranteeTests {
     private static void awaitEmails(Shop.Customer customer, String... subjects) {
         await().atMost(Stack.EVENTUAL).untilAsserted(() ->
                 assertThat(Mailbox.subjects(customer.email())).containsExactlyInAnyOrder(subjects));
+    }
+
+    @Test
+    void theBrokerRefusesAnAcknowledgementOutsideTheXaTransactionAndKeepsTheMessage() throws Exception {
+        String queue = "eventshop.test.ack-guard." + UUID.randomUUID();
+        try (ServerLocator locator = ActiveMQClient.createServerLocator(System.getProperty("it.broker.url"));
+             ClientSessionFactory factory = locator.createSessionFactory();
+             ClientSession plain = factory.createSession(System.getProperty("it.broker.admin.user"),
+                     System.getProperty("it.broker.admin.password"), false, true, true, false, 0);
+             ClientSession xa = factory.createSession(System.getProperty("it.broker.admin.user"),
+                     System.getProperty("it.broker.admin.password"), true, false, false, false, 0)) {
+            plain.createQueue(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST).setDurable(false).setTemporary(true));
+            try (ClientProducer producer = plain.createProducer(queue)) {
+                ClientMessage message = plain.createMessage(true);
+                message.getBodyBuffer().writeString("must not vanish");
+                producer.send(message);
+            }
+
+            // What the resource adapter does after a failed enlistment: acknowledge with no transaction started,
+            // then roll its session back as after any failed delivery.
+            xa.start();
+            try (ClientConsumer consumer = xa.createConsumer(queue)) {
+                ClientMessage delivered = consumer.receive(Stack.EVENTUAL.toMillis());
+                assertThat(delivered).isNotNull();
+                delivered.individualAcknowledge();
+            }
+            xa.rollback(false);
+
+            plain.start();
+            try (ClientConsumer consumer = plain.createConsumer(queue)) {
+                ClientMessage again = consumer.receive(Stack.EVENTUAL.toMillis());
+                assertThat(again).as("the message the refused acknowledgement would have consumed").isNotNull();
+                assertThat(again.getBodyBuffer().readString()).isEqualTo("must not vanish");
+                again.acknowledge();
+            }
+        }
     }
 
     @FunctionalInterface

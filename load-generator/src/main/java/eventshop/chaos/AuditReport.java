@@ -40,6 +40,7 @@ public final class AuditReport {
     private final List<String> violations = new ArrayList<>();
     private final List<String> deadLetterLines = new ArrayList<>();
     private int emailCopies;
+    private long refusedAcknowledgements;
 
     AuditReport(ChaosRun.Placed placed) {
         this.placed = placed;
@@ -170,6 +171,15 @@ public final class AuditReport {
         this.emailCopies = copies;
     }
 
+    /**
+     * Acknowledgements the broker refused because an XA session sent them with no transaction started
+     * (broker-plugin/): each is a delivery that would have been lost and was delivered again. Reported, not a
+     * violation: what counts is that every order still has its effects, which the rest of the audit checks.
+     */
+    void refusedAcknowledgements(long refused) {
+        this.refusedAcknowledgements = refused;
+    }
+
     void inDoubt(String where, long count) {
         inDoubt.put(where, count);
         if (count != 0) {
@@ -226,6 +236,8 @@ public final class AuditReport {
         row(out, "**lost**", lost() + (lost.isEmpty() ? "" : " " + lost));
         row(out, "**duplicated**", duplicated() + (duplicated.isEmpty() ? "" : " " + duplicated));
         row(out, "copies of an email already received (same notification, redelivered after a crash)", emailCopies);
+        row(out, "acknowledgements the broker refused (XA session, no transaction started; delivered again)",
+                refusedAcknowledgements);
         inDoubt.forEach((where, count) -> row(out, "in doubt: " + where, count));
         placed.timings().forEach((what, took) -> row(out, what, took.toSeconds() + " s"));
         out.append("\n| sku | start | on hand | reserved | shipped | drift |\n|---|---|---|---|---|---|\n");

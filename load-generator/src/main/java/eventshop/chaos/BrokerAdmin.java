@@ -8,6 +8,11 @@ import jakarta.jms.QueueRequestor;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -74,6 +79,30 @@ final class BrokerAdmin {
     }
 
     /** Transactions the broker holds prepared, waiting for the transaction manager's decision. */
+    /**
+     * How many acknowledgements the broker's XA guard (broker-plugin/) refused, counted in the broker instance's
+     * logs: bin/eventshop keeps the instance in "broker/" beside its pid file. The plugin logs each refusal; the
+     * broker's management knows nothing of plugins.
+     */
+    long refusedAcknowledgements(Path brokerPidFile) throws IOException {
+        Path logs = brokerPidFile.toAbsolutePath().resolveSibling("broker").resolve("log");
+        if (!Files.isDirectory(logs)) {
+            return 0;
+        }
+        try (var files = Files.list(logs)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("artemis.log"))
+                    .mapToLong(BrokerAdmin::refusalsIn).sum();
+        }
+    }
+
+    private static long refusalsIn(Path log) {
+        try (var lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains("Refused acknowledgement")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     int preparedTransactions() throws Exception {
         return length(manage("listPreparedTransactions"));
     }

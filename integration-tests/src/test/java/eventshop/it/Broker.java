@@ -54,13 +54,29 @@ final class Broker implements AutoCloseable {
     }
 
     /**
-     * Publishes an envelope with the properties its producer's publisher puts beside the body (type,
-     * version, producer, correlation id, and the correlation id as message group); no duplicate id.
+     * Publishes an envelope with the properties its producer's publisher puts beside the body
+     * ({@link #publisherProperties}) but no duplicate id, so that the same envelope can be published again.
      */
     void publish(String topicAddress, Envelope envelope) throws JMSException {
-        publish(topicAddress, EventCodec.toJson(envelope), Map.of("type", envelope.type(), "version", envelope.version(),
-                "producer", envelope.producer(), "correlationId", envelope.correlationId(),
-                "JMSXGroupID", envelope.correlationId()));
+        Map<String, Object> properties = publisherProperties(envelope);
+        properties.remove(DUPLICATE_ID);
+        publish(topicAddress, EventCodec.toJson(envelope), properties);
+    }
+
+    /**
+     * What EventShop's publisher (ejb-module: EventPublisher) puts beside an envelope's body: type, version,
+     * producer, correlation id, the correlation id as message group, and the event id as duplicate id. A new
+     * map, for the caller to add to.
+     */
+    static Map<String, Object> publisherProperties(Envelope envelope) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("type", envelope.type());
+        properties.put("version", envelope.version());
+        properties.put("producer", envelope.producer());
+        properties.put("correlationId", envelope.correlationId());
+        properties.put("JMSXGroupID", envelope.correlationId());
+        properties.put(DUPLICATE_ID, envelope.eventId().toString());
+        return properties;
     }
 
     /** Sends to an anycast queue, e.g. a command queue, as a producer of its messages would. */

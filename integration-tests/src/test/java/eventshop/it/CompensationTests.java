@@ -12,7 +12,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,9 +95,7 @@ abstract class CompensationTests {
 
         var lateApproval = EventCodec.envelope(
                 new PaymentAuthorizationResult(paymentId, orderId, true, null, "gw_late_" + paymentId), orderId, null, GATEWAY_PRODUCER);
-        Stack.broker().sendToQueue(GATEWAY_REPLIES, EventCodec.toJson(lateApproval), Map.of(
-                "type", lateApproval.type(), "version", lateApproval.version(), "producer", GATEWAY_PRODUCER,
-                "correlationId", orderId, "JMSXGroupID", orderId, Broker.DUPLICATE_ID, lateApproval.eventId().toString()));
+        Stack.broker().sendToQueue(GATEWAY_REPLIES, EventCodec.toJson(lateApproval), Broker.publisherProperties(lateApproval));
 
         await().atMost(Stack.EVENTUAL).untilAsserted(() -> assertThat(shop.payments(orderId)).singleElement()
                 .satisfies(payment -> {

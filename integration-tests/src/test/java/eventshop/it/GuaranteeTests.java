@@ -429,9 +429,8 @@ abstract class GuaranteeTests {
         String orderId = event.orderId();
         Envelope envelope = EventCodec.envelope(event, orderId, null, producer);
         String marker = UUID.randomUUID().toString();
-        Map<String, Object> properties = Map.of("type", envelope.type(), "version", envelope.version(), "producer", producer,
-                "correlationId", orderId, "JMSXGroupID", orderId, MARKER, marker,
-                Broker.DUPLICATE_ID, envelope.eventId().toString());
+        Map<String, Object> properties = Broker.publisherProperties(envelope);
+        properties.put(MARKER, marker);
         String body = EventCodec.toJson(envelope);
         if (destination.endsWith(".events")) {
             broker.publish(destination, body, properties);

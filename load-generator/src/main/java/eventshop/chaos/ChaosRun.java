@@ -146,12 +146,17 @@ public final class ChaosRun {
                 return null;
             }));
         }
-        for (Future<?> client : placing) {
-            client.get();
+        try {
+            for (Future<?> client : placing) {
+                client.get();
+            }
+            outagesDone.get(10, TimeUnit.MINUTES);
+        } finally {
+            // Whatever failed (an outage step that timed out, a client that gave up), the threads must not outlive
+            // the run: non-daemon, they kept the driver's JVM waiting for ever instead of reporting the failure.
+            clients.shutdownNow();
+            faults.shutdownNow();
         }
-        clients.shutdown();
-        outagesDone.get(10, TimeUnit.MINUTES);
-        faults.shutdown();
         timings.put("placing", Duration.ofNanos(System.nanoTime() - started));
         progress.say("placed: %d orders accepted in %d s, %d POSTs never answered before the deadline", orderOfKey.size(),
                 timings.get("placing").toSeconds(), neverAccepted.get());

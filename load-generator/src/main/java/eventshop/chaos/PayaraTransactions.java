@@ -5,12 +5,8 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.util.Base64;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Payara's transaction manager, through its admin REST API (HTTPS, secure admin): the transactions it
@@ -18,8 +14,6 @@ import javax.net.ssl.X509TrustManager;
  * them). Its transaction-service monitoring is switched on first; it is off in a new domain.
  */
 final class PayaraTransactions {
-
-    private static final SSLContext TRUSTING = trustingEveryCertificate();
 
     private final ChaosSettings settings;
 
@@ -50,8 +44,7 @@ final class PayaraTransactions {
     /** The answer's body when it is a 200, else null. */
     private String send(String method, String path, String json) throws IOException {
         var connection = (HttpsURLConnection) settings.admin().resolve(path).toURL().openConnection();
-        connection.setSSLSocketFactory(TRUSTING.getSocketFactory());
-        connection.setHostnameVerifier((host, session) -> true);
+        AdminTls.trustSelfSigned(connection);
         connection.setConnectTimeout(5_000);
         connection.setReadTimeout(30_000);
         connection.setRequestMethod(method);
@@ -76,31 +69,6 @@ final class PayaraTransactions {
             }
         } finally {
             connection.disconnect();
-        }
-    }
-
-    /** The domain's certificate is self-signed and names the machine, not 127.0.0.1. */
-    private static SSLContext trustingEveryCertificate() {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trustAll}, null);
-            return context;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

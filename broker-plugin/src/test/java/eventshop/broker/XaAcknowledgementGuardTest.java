@@ -99,12 +99,7 @@ class XaAcknowledgementGuardTest {
         start(guard);
         send("order placed");
 
-        try (ClientSession plain = factory.createSession(false, true, true)) {
-            plain.start();
-            try (ClientConsumer consumer = plain.createConsumer(QUEUE)) {
-                consumer.receive(5_000).individualAcknowledge();
-            }
-        }
+        receiveOnPlainSession();
 
         assertThat(guard.refused()).isZero();
         assertThat(messagesInQueue()).isZero();

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -43,6 +42,9 @@ public class OrderGauges {
     @PersistenceContext(unitName = "orders")
     EntityManager em;
 
+    @Inject
+    OrderWatch watch;
+
     private volatile Map<OrderStatus, Long> counts = Map.of();
     private volatile OffsetDateTime oldestOpen;
 
@@ -61,11 +63,7 @@ public class OrderGauges {
 
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     void refresh() {
-        Map<OrderStatus, Long> read = new EnumMap<>(OrderStatus.class);
-        em.createQuery("select o.status, count(o) from CustomerOrder o group by o.status", Object[].class)
-                .getResultList()
-                .forEach(row -> read.put((OrderStatus) row[0], (Long) row[1]));
-        counts = read;
+        counts = watch.countsByStatus();
         oldestOpen = em.createQuery("select min(o.createdAt) from CustomerOrder o where o.status in :open", OffsetDateTime.class)
                 .setParameter("open", OPEN)
                 .getSingleResult();

@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -66,20 +67,20 @@ public class OrderWatch {
     public Stuck stuck(Duration olderThan, int limit) {
         Duration age = olderThan == null ? stuckAfter : olderThan;
         OffsetDateTime placedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(age);
-        String where = " where o.status = :attention or (o.status in :onItsWay and o.createdAt <= :placedBefore)";
-        long total = em.createQuery("select count(o) from CustomerOrder o" + where, Long.class)
-                .setParameter("attention", OrderStatus.NEEDS_ATTENTION)
-                .setParameter("onItsWay", ON_ITS_WAY)
-                .setParameter("placedBefore", placedBefore)
-                .getSingleResult();
-        List<Order> orders = em.createQuery("select o from CustomerOrder o" + where + " order by o.createdAt, o.id",
-                        Order.class)
-                .setParameter("attention", OrderStatus.NEEDS_ATTENTION)
-                .setParameter("onItsWay", ON_ITS_WAY)
-                .setParameter("placedBefore", placedBefore)
+        long total = stuckOrders("select count(o)", "", Long.class, placedBefore).getSingleResult();
+        List<Order> orders = stuckOrders("select o", " order by o.createdAt, o.id", Order.class, placedBefore)
                 .setMaxResults(limit)
                 .getResultList();
         orders.forEach(OrderLookup::loadDetails);
         return new Stuck(age, total, orders);
+    }
+
+    /** The stuck orders' query: what to select of them, and in which order. */
+    private <T> TypedQuery<T> stuckOrders(String select, String orderBy, Class<T> type, OffsetDateTime placedBefore) {
+        return em.createQuery(select + " from CustomerOrder o where o.status = :attention"
+                        + " or (o.status in :onItsWay and o.createdAt <= :placedBefore)" + orderBy, type)
+                .setParameter("attention", OrderStatus.NEEDS_ATTENTION)
+                .setParameter("onItsWay", ON_ITS_WAY)
+                .setParameter("placedBefore", placedBefore);
     }
 }

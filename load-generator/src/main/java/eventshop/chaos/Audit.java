@@ -25,11 +25,13 @@ final class Audit {
     static final int DEAD_LETTERS_PER_POISON = 4;
 
     private final ChaosSettings settings;
+    private final PayaraTransactions payara;
     private final Progress progress;
     private final BrokerAdmin broker;
 
     Audit(ChaosSettings settings, Progress progress, BrokerAdmin broker) {
         this.settings = settings;
+        this.payara = new PayaraTransactions(settings);
         this.progress = progress;
         this.broker = broker;
     }
@@ -61,6 +63,8 @@ final class Audit {
                 return count("select count(*) from notifications.notification where order_id = any(?) and status = 'QUEUED'", (Object) orders) == 0
                         && count("select count(*) from pg_prepared_xacts") == 0
                         && broker.preparedTransactions() == 0
+                        // Also lets Payara's monitoring, switched on by the first call, start answering.
+                        && payara.activeTransactions() == 0
                         && poisonDeadLetters(placed) >= placed.poisons().size() * DEAD_LETTERS_PER_POISON;
             } catch (Exception e) {
                 return false;
@@ -102,7 +106,7 @@ final class Audit {
         report.inDoubt("PostgreSQL pg_prepared_xacts", count("select count(*) from pg_prepared_xacts"));
         report.inDoubt("broker prepared transactions", broker.preparedTransactions());
         report.inDoubt("broker heuristic transactions", broker.heuristicTransactions());
-        report.inDoubt("Payara active transactions", new PayaraTransactions(settings).activeTransactions());
+        report.inDoubt("Payara active transactions", payara.activeTransactions());
         report.deadLetters(broker.deadLetters().stream()
                 .filter(letter -> !placed.deadLettersBefore().contains(letter.messageId())).toList(), DEAD_LETTERS_PER_POISON);
         return report;

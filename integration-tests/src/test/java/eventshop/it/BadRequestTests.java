@@ -235,7 +235,9 @@ abstract class BadRequestTests {
 
     @Test
     void theContainersOwnErrorsUnderTheApiAreProblemJsonToo() {
-        // An encoded slash in an id: the container answered this with its own HTML page.
+        // Encoded dots: the container resolves the path outside the API and answered with its own HTML page.
+        assertProblem(api.get("api/orders/%2e%2e/%2e%2e/x"), 404);
+        // An encoded slash in an id reaches the API as part of the id.
         assertProblem(api.get("api/orders/abc%2Fdef"), 404);
         assertProblem(api.get("api/customers/%2F"), 404);
         assertProblem(api.get("api/no-such-thing"), 404);

@@ -29,6 +29,27 @@ final class EjbJar {
                 + xml.line("</ejb-jar>");
     }
 
+    /**
+     * META-INF/glassfish-ejb-jar.xml: Payara picks a message-driven bean's resource adapter from its
+     * {@code resourceAdapter} activation property only when that is an annotation; from a deployment descriptor it
+     * must be named here (without it the bean is given Payara's own JMS adapter, "JMS Broker is Disabled").
+     */
+    String payaraDocument() {
+        Xml xml = new Xml();
+        xml.open("glassfish-ejb-jar").open("enterprise-beans");
+        for (Topology.Listener listener : topology.listeners()) {
+            xml.open("ejb").element("ejb-name", listener.ejbName())
+                    .open("mdb-resource-adapter").element("resource-adapter-mid", "artemis-rar").close("mdb-resource-adapter")
+                    .close("ejb");
+        }
+        xml.close("enterprise-beans").close("glassfish-ejb-jar");
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<!DOCTYPE glassfish-ejb-jar PUBLIC \"-//GlassFish.org//DTD GlassFish Application Server 3.1 EJB 3.1//EN\" "
+                + "\"http://glassfish.org/dtds/glassfish-ejb-jar_3_1-1.dtd\">\n"
+                + "<!-- GENERATED from topology/topology.yaml by bin/eventshop generate: do not edit (the build compares). -->\n"
+                + xml;
+    }
+
     private static void bean(Xml xml, Topology.Listener listener) {
         String service = listener.service().name();
         xml.open("message-driven")
@@ -37,7 +58,8 @@ final class EjbJar {
                 .element("messaging-type", "jakarta.jms.MessageListener")
                 .element("transaction-type", "Container")
                 .open("activation-config");
-        property(xml, "resourceAdapter", "artemis-rar");
+        // The resource adapter is named in glassfish-ejb-jar.xml: as an activation property from a descriptor, Payara
+        // would hand "resourceAdapter" to the activation spec as a value ("Illegal type for environment properties").
         property(xml, "user", "${eventshop.broker." + service + ".user}");
         property(xml, "password", "${ALIAS=eventshop-broker-" + service + "}");
         property(xml, "useJNDI", "false");

@@ -23,9 +23,12 @@ public final class Generated {
         files.put("jms-config/generated/diverts.xml", broker.diverts());
         files.put("jms-config/users.properties", small.brokerUsers());
         files.put("server-config/21-topology.asadmin", new PayaraParts(topology).commands());
-        files.put("ejb-module/src/main/resources/META-INF/ejb-jar.xml", new EjbJar(topology).document());
+        EjbJar ejbJar = new EjbJar(topology);
+        files.put("ejb-module/src/main/resources/META-INF/ejb-jar.xml", ejbJar.document());
+        files.put("ejb-module/src/main/resources/META-INF/glassfish-ejb-jar.xml", ejbJar.payaraDocument());
         files.put("ejb-module/src/main/resources/META-INF/eventshop-topology.json", small.runtimeTopology());
         files.put("bin/eventshop.topology", small.launcherLists());
+        files.put("web-module/src/main/resources/META-INF/asyncapi.yaml", new AsyncApi(topology).document());
     }
 
     public Map<String, String> files() {

@@ -54,8 +54,9 @@ final class SmallParts {
             Topology.Service s = services.get(i);
             out.append("    {\"name\": \"").append(s.name()).append("\", \"listensTo\": ").append(array(s.listensTo()))
                     .append(", \"publishes\": ").append(array(s.publishes()))
-                    .append(", \"queues\": ").append(array(s.queues().stream().filter(Topology.Queue::consumedByAService)
-                            .map(Topology.Queue::address).toList()))
+                    .append(", \"queues\": ").append(s.queues().stream().filter(Topology.Queue::consumedByAService)
+                            .map(q -> "{\"address\": \"" + q.address() + "\", \"carries\": " + array(q.carries()) + "}")
+                            .collect(Collectors.joining(", ", "[", "]")))
                     .append(i < services.size() - 1 ? "},\n" : "}\n");
         }
         out.append("  ],\n  \"senders\": ").append(array(topology.senders().stream().map(Topology.Sender::name).toList()))

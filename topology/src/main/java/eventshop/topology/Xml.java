@@ -35,9 +35,9 @@ final class Xml {
         return this;
     }
 
+    /** Text content: quotes stay as they are (readable selectors); attributes are written by the callers. */
     static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&apos;");
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +26,11 @@ public final class MessagingTopology {
     static final String RESOURCE = "META-INF/eventshop-topology.json";
 
     /** One service: its name, which is also its subscription's, the producers it listens to, the queues it consumes. */
-    public record Service(String name, List<String> listensTo, List<String> publishes, List<String> queues) {
+    public record Service(String name, List<String> listensTo, List<String> publishes, List<Queue> queues) {
+    }
+
+    /** A command or work queue a service consumes, and the message types sent to it. */
+    public record Queue(String address, List<String> carries) {
     }
 
     private static final MessagingTopology INSTANCE = read();
@@ -51,14 +56,20 @@ public final class MessagingTopology {
         return List.copyOf(services.keySet());
     }
 
-    public java.util.Optional<Service> service(String name) {
-        return java.util.Optional.ofNullable(services.get(name));
+    public Optional<Service> service(String name) {
+        return Optional.ofNullable(services.get(name));
     }
 
     /** Every queue a service consumes: each subscription (named after its service), then the command and work queues. */
     public List<String> consumedQueues() {
-        return Stream.concat(services.keySet().stream(), services.values().stream().flatMap(s -> s.queues().stream()))
-                .toList();
+        return Stream.concat(services.keySet().stream(),
+                services.values().stream().flatMap(s -> s.queues().stream()).map(Queue::address)).toList();
+    }
+
+    /** The queue a service consumes messages of this type from, if they are sent to a queue rather than a topic. */
+    public Optional<String> queueCarrying(String type) {
+        return services.values().stream().flatMap(s -> s.queues().stream())
+                .filter(queue -> queue.carries().contains(type)).map(Queue::address).findFirst();
     }
 
     /** The parties with a connection factory of their own: every service, and the operator API. */
@@ -77,13 +88,18 @@ public final class MessagingTopology {
                 for (JsonValue value : json.getJsonArray("services")) {
                     JsonObject service = value.asJsonObject();
                     services.put(service.getString("name"), new Service(service.getString("name"),
-                            strings(service, "listensTo"), strings(service, "publishes"), strings(service, "queues")));
+                            strings(service, "listensTo"), strings(service, "publishes"), queues(service)));
                 }
                 return new MessagingTopology(services, strings(json, "senders"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<Queue> queues(JsonObject service) {
+        return service.getJsonArray("queues").getValuesAs(JsonObject.class).stream()
+                .map(queue -> new Queue(queue.getString("address"), strings(queue, "carries"))).toList();
     }
 
     private static List<String> strings(JsonObject json, String field) {

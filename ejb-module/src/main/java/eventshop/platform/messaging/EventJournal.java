@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 
 /**
  * Every producing service's journal of the events it published: table {@code <producer>.event_journal}
- * in the producer's own schema (sql/<service>.sql), one row per event, written in the transaction
+ * in the producer's own schema (db/migration/<service>/), one row per event, written in the transaction
  * that sends the event. The row and the message commit together or not at all, so the journal is
  * exactly what the subscribers were sent, and an operator can send it again (replay).
  *

@@ -1,0 +1,154 @@
+package eventshop.platform.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The migrations on H2, the engine of the dev database (the integration suite runs them on PostgreSQL at
+ * every deployment). src/test/resources/pre-flyway-schema/ holds the JPA create scripts that made the
+ * databases before Flyway, as they were when they were replaced.
+ */
+class SchemaMigrationsTest {
+
+    private static final List<String> SCHEMAS = List.of("orders", "customers", "payments", "warehouse", "notifications", "ops");
+
+    @Test
+    void aFreshDatabaseGetsEveryBaselineScriptAndAHistoryPerSchema() throws SQLException {
+        DataSource database = newDatabase();
+
+        for (String schema : SCHEMAS) {
+            MigrateResult result = migrate(database, schema);
+            assertThat(result.migrationsExecuted).as(schema).isGreaterThanOrEqualTo(1);
+            assertThat(history(database, schema)).as(schema).contains("1 SQL baseline");
+        }
+        assertThat(rows(database, "SELECT COUNT(*) FROM warehouse.product")).isZero();
+    }
+
+    @Test
+    void aDatabaseCreatedBeforeFlywayIsTakenOverWithoutLossAndWithoutRunningTheBaseline() throws Exception {
+        DataSource database = newDatabase();
+        for (String schema : SCHEMAS) {
+            runPreFlywayScript(database, schema);
+        }
+        execute(database, "INSERT INTO warehouse.product (sku, name, price, stock_on_hand, reserved, version) "
+                + "VALUES ('MUG-001', 'Mug', 9.50, 10, 2, 0)");
+
+        for (String schema : SCHEMAS) {
+            MigrateResult result = migrate(database, schema);
+            assertThat(history(database, schema)).as(schema).containsExactly("1 BASELINE tables created before Flyway");
+            assertThat(result.targetSchemaVersion).as(schema).isNull(); // nothing above the baseline yet
+        }
+        assertThat(rows(database, "SELECT reserved FROM warehouse.product WHERE sku = 'MUG-001'")).isEqualTo(2);
+    }
+
+    @Test
+    void theBaselineScriptsCreateExactlyTheTablesThePreFlywayScriptsCreated() throws Exception {
+        DataSource before = newDatabase();
+        DataSource after = newDatabase();
+        for (String schema : SCHEMAS) {
+            runPreFlywayScript(before, schema);
+            migrate(after, schema);
+        }
+
+        for (String schema : SCHEMAS) {
+            assertThat(shape(after, schema)).as(schema).isEqualTo(shape(before, schema)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aSecondStartFindsNothingToDo() throws SQLException {
+        DataSource database = newDatabase();
+        migrate(database, "orders");
+
+        assertThat(migrate(database, "orders").migrationsExecuted).isZero();
+        assertThat(history(database, "orders")).containsExactly("1 SQL baseline");
+    }
+
+    @Test
+    void serversStartingAtOnceMigrateOnceThroughFlywaysLock() throws SQLException {
+        DataSource database = newDatabase();
+
+        List<CompletableFuture<MigrateResult>> starts = new ArrayList<>();
+        for (int server = 0; server < 3; server++) {
+            starts.add(CompletableFuture.supplyAsync(() -> migrate(database, "payments")));
+        }
+
+        assertThat(starts.stream().mapToInt(start -> start.join().migrationsExecuted).sum()).isEqualTo(1);
+        assertThat(history(database, "payments")).containsExactly("1 SQL baseline");
+    }
+
+    private static MigrateResult migrate(DataSource database, String schema) {
+        return SchemaMigrations.migrate(database, schema, SchemaMigrationsTest.class.getClassLoader());
+    }
+
+    private static DataSource newDatabase() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return dataSource;
+    }
+
+    /** The old scripts' way: one statement per line. */
+    private static void runPreFlywayScript(DataSource database, String schema) throws IOException, SQLException {
+        try (InputStream script = SchemaMigrationsTest.class.getResourceAsStream("/pre-flyway-schema/" + schema + ".sql")) {
+            for (String statement : new String(script.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!statement.isBlank()) {
+                    execute(database, statement.replaceAll(";\\s*$", ""));
+                }
+            }
+        }
+    }
+
+    private static List<String> history(DataSource database, String schema) throws SQLException {
+        return strings(database, "SELECT \"version\" || ' ' || \"type\" || ' ' || \"description\" FROM "
+                + schema + ".\"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"");
+    }
+
+    /** Columns with their types and nullability, and constraints with their kinds, of one schema. */
+    private static List<String> shape(DataSource database, String schema) throws SQLException {
+        String name = schema.toUpperCase();
+        List<String> shape = new ArrayList<>(strings(database,
+                "SELECT TABLE_NAME || '.' || COLUMN_NAME || ' ' || DATA_TYPE || ' ' || COALESCE(CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, 0) || ' ' || IS_NULLABLE || ' ' || COALESCE(COLUMN_DEFAULT, '') "
+                        + "FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = '" + name + "' AND TABLE_NAME <> 'flyway_schema_history' ORDER BY 1"));
+        shape.addAll(strings(database, "SELECT TABLE_NAME || ' ' || CONSTRAINT_NAME || ' ' || CONSTRAINT_TYPE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS "
+                + "WHERE TABLE_SCHEMA = '" + name + "' AND TABLE_NAME <> 'flyway_schema_history' AND CONSTRAINT_NAME NOT LIKE 'CONSTRAINT_%' ORDER BY 1"));
+        shape.addAll(strings(database, "SELECT TABLE_NAME || ' ' || INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = '" + name
+                + "' AND TABLE_NAME <> 'flyway_schema_history' AND INDEX_NAME NOT LIKE 'PRIMARY_KEY_%' AND INDEX_NAME NOT LIKE 'CONSTRAINT_%' AND INDEX_NAME NOT LIKE '%_INDEX_%' ORDER BY 1"));
+        return shape;
+    }
+
+    private static void execute(DataSource database, String sql) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static int rows(DataSource database, String sql) throws SQLException {
+        return Integer.parseInt(strings(database, sql).get(0));
+    }
+
+    private static List<String> strings(DataSource database, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
+    }
+}

@@ -61,6 +61,14 @@ final class Api {
         return send(request);
     }
 
+    /** A POST without Content-Length: the body goes chunked, as a client streaming it would send it. */
+    Reply postChunked(String path, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
     private Reply send(HttpRequest.Builder request) {
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -2,10 +2,16 @@ package eventshop.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eventshop.events.CustomerRegistered;
+import eventshop.events.EventCodec;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,12 +116,146 @@ abstract class BadRequestTests {
         assertProblem(changed, 422);
     }
 
+    /*
+     * Strict at the edges (issue 14): every body is read by type, not coerced; ids are ids; text has no
+     * control characters; a body has a size limit; the container's own errors are problem+json too.
+     */
+
+    @Test
+    void aValueOfTheWrongTypeIsRefusedNamingTheFieldAndTheType() {
+        Shop.Customer customer = shop.newCustomer("Val Typed");
+        String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
+
+        Api.Reply order = api.post("api/orders", "{\"customerId\":\"" + customer.id() + "\",\"items\":[{\"sku\":\"" + sku
+                + "\",\"quantity\":1.5}],\"payment\":{\"cardNumber\":4242424242424242}}");
+        Api.Reply registration = api.post("api/customers",
+                "{\"name\":12345,\"email\":[\"val." + Shop.shortId() + "@example.org\"]}");
+        Api.Reply product = api.put("api/products/" + sku, "{\"price\":\"2.00\",\"stockOnHand\":true}");
+
+        assertProblem(order, 400);
+        assertThat(errors(order)).containsEntry("items[0].quantity", "must be a whole number, not 1.5")
+                .containsEntry("payment.cardNumber", "must be a string, not a number");
+        assertProblem(registration, 400);
+        assertThat(errors(registration)).containsEntry("name", "must be a string, not a number")
+                .containsEntry("email", "must be a string, not an array");
+        assertProblem(product, 400);
+        assertThat(errors(product)).containsEntry("price", "must be a number, not a string")
+                .containsEntry("stockOnHand", "must be a whole number, not a boolean");
+        assertThat(Stack.DB.query("select id from orders.orders where customer_id = ?", customer.id())).isEmpty();
+    }
+
+    @Test
+    void aHugeQuantityIsTooLargeNotWrappedAround() {
+        Shop.Customer customer = shop.newCustomer("Hugh Large");
+        String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
+
+        // 2^32 + 1: an int that overflows silently reads it as 1.
+        Api.Reply reply = api.post("api/orders", Shop.orderBody(customer.id(), sku, 1, Shop.APPROVED_CARD)
+                .replace("\"quantity\":1", "\"quantity\":4294967297"));
+
+        assertProblem(reply, 400);
+        assertThat(errors(reply).get("items[0].quantity")).startsWith("is too large");
+        assertThat(Stack.DB.query("select id from orders.orders where customer_id = ?", customer.id())).isEmpty();
+    }
+
+    @Test
+    void aCustomerIdThatIsNoIdIsABadRequest() {
+        String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
+
+        Api.Reply reply = shop.placeOrder(new Shop.Customer("nobody-" + Shop.shortId(), "x@example.org"), sku, 1,
+                Shop.APPROVED_CARD);
+
+        assertProblem(reply, 400);
+        assertThat(fields(reply)).containsExactly("customerId");
+        assertThat(fields(assertProblem(api.get("api/orders?customerId=not-an-id"), 400))).containsExactly("customerId");
+    }
+
+    @Test
+    void textWithControlCharactersIsRefused() {
+        Api.Reply name = api.post("api/customers",
+                "{\"name\":\"Nul\\u0000Byte\",\"email\":\"nul." + Shop.shortId() + "@example.org\"}");
+        Api.Reply sku = api.post("api/orders", "{\"customerId\":\"" + UUID.randomUUID() + "\",\"items\":[{\"sku\":\"MUG\\u001b[2J\","
+                + "\"quantity\":1}],\"payment\":{\"cardNumber\":\"4242424242424242\"}}");
+
+        assertProblem(name, 400);
+        assertThat(errors(name).get("name")).startsWith("must not contain control characters");
+        assertProblem(sku, 400);
+        assertThat(errors(sku).get("items[0].sku")).startsWith("must not contain control characters");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsTooLargeWhetherDeclaredOrChunked() {
+        Shop.Customer customer = shop.newCustomer("Max Bytes");
+        String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
+        // A valid order padded to 2 MB with a field the API ignores: refused before it is parsed.
+        String padded = Shop.orderBody(customer.id(), sku, 1, Shop.APPROVED_CARD)
+                .replaceFirst("\\{", "{\"padding\":\"" + "x".repeat(2 * 1024 * 1024) + "\",");
+
+        Api.Reply declared = api.post("api/orders", padded);
+        Api.Reply chunked = api.postChunked("api/orders", padded);
+        Api.Reply customerChunked = api.postChunked("api/customers",
+                "{\"name\":\"" + "y".repeat(70 * 1024) + "\",\"email\":\"big@example.org\"}");
+
+        assertProblem(declared, 413);
+        assertProblem(chunked, 413);
+        assertProblem(customerChunked, 413);
+        assertThat(declared.json().getString("detail")).contains("65536 bytes");
+        assertThat(Stack.DB.query("select id from orders.orders where customer_id = ?", customer.id())).isEmpty();
+    }
+
+    @Test
+    void anOrderForACustomerNobodyRegisteredIsRefusedAndNothingIsPaidOrShipped() {
+        String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
+        String nobody = UUID.randomUUID().toString();
+
+        Api.Reply reply = shop.placeOrder(new Shop.Customer(nobody, "nobody@example.org"), sku, 1, Shop.APPROVED_CARD);
+
+        assertProblem(reply, 422);
+        assertThat(errors(reply)).containsExactly(Map.entry("customerId", "is not a registered customer"));
+        assertThat(Stack.DB.query("select id from orders.orders where customer_id = ?", nobody)).isEmpty();
+        assertThat(Shop.stock(sku)).as("on hand, reserved").containsExactly(10, 0);
+    }
+
+    @Test
+    void anOrderForACustomerRegisteredAMomentAgoWaitsForItAndGoesThrough() throws Exception {
+        String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
+        String customerId = UUID.randomUUID().toString();
+        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() ->
+                shop.placeOrder(new Shop.Customer(customerId, "moe@example.org"), sku, 1, Shop.APPROVED_CARD));
+
+        // The customers service's event reaches orders while (or just before) the order waits for it.
+        Stack.broker().publish("eventshop.customers.events", EventCodec.envelope(
+                new CustomerRegistered(customerId, "Moe Moment", "moe." + Shop.shortId() + "@example.org"),
+                customerId, null, "customers"));
+
+        Api.Reply reply = placing.get(60, TimeUnit.SECONDS);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(shop.awaitTerminal(reply.json().getString("id")).getString("status")).isEqualTo("SHIPPED");
+    }
+
+    @Test
+    void theContainersOwnErrorsUnderTheApiAreProblemJsonToo() {
+        // Encoded dots: the container resolves the path outside the API and answered with its own HTML page.
+        assertProblem(api.get("api/orders/%2e%2e/%2e%2e/x"), 404);
+        // An encoded slash in an id reaches the API as part of the id.
+        assertProblem(api.get("api/orders/abc%2Fdef"), 404);
+        assertProblem(api.get("api/customers/%2F"), 404);
+        assertProblem(api.get("api/no-such-thing"), 404);
+    }
+
     private static Api.Reply assertProblem(Api.Reply reply, int status) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().getInt("status")).isEqualTo(status);
         assertThat(reply.json().getString("title")).isNotBlank();
         return reply;
+    }
+
+    /** field -> message of each error the problem names. */
+    private static Map<String, String> errors(Api.Reply reply) {
+        return reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(error -> error.getString("field"), error -> error.getString("message"),
+                        (first, second) -> first + "; " + second));
     }
 
     private static List<String> fields(Api.Reply reply) {

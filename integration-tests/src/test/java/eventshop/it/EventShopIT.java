@@ -62,6 +62,10 @@ class EventShopIT {
     }
 
     @Nested
+    class ContradictingEvents extends ContradictingEventsTests {
+    }
+
+    @Nested
     class VersioningAndOrdering extends VersioningAndOrderingTests {
     }
 

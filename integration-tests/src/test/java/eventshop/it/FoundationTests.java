@@ -58,6 +58,36 @@ abstract class FoundationTests {
                 "/api/orders/{id}/cancel:", "/api/payments:", "/api/notifications:", "PlaceOrderRequest");
     }
 
+    /** Issue 14: each tag once, every error response as problem+json, and a page to try the API. */
+    @Test
+    void openApiListsEachTagOnceEveryErrorAsAProblemAndCanBeTried() {
+        jakarta.json.JsonObject document = api.get("openapi?format=JSON").json();
+
+        assertThat(document.getJsonArray("tags").getValuesAs(jakarta.json.JsonObject.class))
+                .extracting(tag -> tag.getString("name")).doesNotHaveDuplicates().contains("operations", "orders");
+        List<String> errorResponses = new ArrayList<>();
+        document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
+            if (!List.of("get", "put", "post", "delete", "patch").contains(method)) {
+                return;
+            }
+            operation.asJsonObject().getJsonObject("responses").forEach((code, response) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    errorResponses.add(method + " " + path + " " + code + " " + response.asJsonObject()
+                            .getJsonObject("content").getJsonObject("application/problem+json")
+                            .getJsonObject("schema").getString("$ref"));
+                }
+            });
+        }));
+        assertThat(errorResponses).isNotEmpty().allSatisfy(line -> assertThat(line).endsWith("#/components/schemas/Problem"));
+        assertThat(errorResponses).contains("post /api/orders 413 #/components/schemas/Problem",
+                "post /api/customers 400 #/components/schemas/Problem");
+
+        Api.Reply page = api.get("api-docs/");
+        assertThat(page.status()).isEqualTo(200);
+        String script = page.body().replaceAll("(?s).*src=\"\\.\\./(webjars/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\".*", "$1");
+        assertThat(api.get(script).status()).as(script).isEqualTo(200);
+    }
+
     @Test
     void productUpdateTravelsThroughTheBrokerToTheOrdersCatalogue() throws Exception {
         String sku = newSku();

@@ -14,6 +14,12 @@ public class UnreadableBodyProblems implements ExceptionMapper<ProcessingExcepti
 
     @Override
     public Response toResponse(ProcessingException exception) {
+        // The runtime may wrap what the strict reader or the body limit threw: their own answer stands.
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefusedBody refused) {
+                return refused.problem().toResponse();
+            }
+        }
         return Problem.of(Response.Status.BAD_REQUEST,
                 "The request body could not be read as the expected JSON: " + exception.getMessage()).toResponse();
     }

@@ -9,6 +9,7 @@ import eventshop.events.OrderPlaced;
 import eventshop.events.OrderShipped;
 import eventshop.events.PaymentDeclined;
 import eventshop.events.PaymentTaken;
+import eventshop.platform.messaging.ContradictsState;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,7 +40,9 @@ public class OrderHistory {
 
     public void orderPlaced(OrderPlaced event, Envelope envelope) {
         if (em.find(HistoryEntry.class, event.orderId()) != null) {
-            return; // the same order placed again under another event id: the first one counts
+            // The same order placed again under another event id (the same id is skipped as processed).
+            throw new ContradictsState(envelope.type() + " " + envelope.eventId() + " for order " + event.orderId()
+                    + ", which is in the customer's history already");
         }
         customers.knownOrLearnt(event.customerId(), event.customerName(), event.customerEmail(), envelope.occurredAt());
         em.persist(new HistoryEntry(event.orderId(), event.customerId(), event.total(), envelope.occurredAt()));
@@ -71,6 +74,11 @@ public class OrderHistory {
         if (entry == null) {
             throw new IllegalStateException("No history entry for order " + orderId + " (its OrderPlaced has not "
                     + "been processed); " + envelope.type() + " " + envelope.eventId() + " will be retried");
+        }
+        if (entry.status() == next) {
+            // Each status is reached once: a second event for it, under a new event id, contradicts the history.
+            throw new ContradictsState(envelope.type() + " " + envelope.eventId() + " for order " + orderId
+                    + ", which is " + next + " in the customer's history already");
         }
         if (!entry.moveTo(next, envelope.occurredAt())) {
             LOG.log(Level.INFO, "Order {0} stays {1} in its history: {2} {3} came after it",

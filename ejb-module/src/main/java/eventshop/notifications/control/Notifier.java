@@ -9,6 +9,7 @@ import eventshop.events.PaymentDeclined;
 import eventshop.events.SendNotification;
 import eventshop.notifications.entity.Notification;
 import eventshop.notifications.entity.Recipient;
+import eventshop.platform.messaging.ContradictsState;
 import eventshop.platform.messaging.EventPublisher;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -53,6 +54,7 @@ public class Notifier {
     }
 
     public void orderPlaced(OrderPlaced event, Envelope envelope) {
+        requireFirstOfItsKind(event.orderId(), envelope);
         Recipient recipient = learn(event.customerId(), event.customerName(), event.customerEmail());
         notify(recipient, event.orderId(), NotificationText.of(event, recipient.name()), envelope);
     }
@@ -92,6 +94,7 @@ public class Notifier {
      * with this reason if the order never shows up).
      */
     private void notifyAboutOrder(String orderId, Function<String, NotificationText> text, Envelope envelope) {
+        requireFirstOfItsKind(orderId, envelope);
         String customerId = em.createQuery("select n.customerId from Notification n where n.orderId = :orderId",
                         String.class)
                 .setParameter("orderId", orderId)
@@ -105,7 +108,36 @@ public class Notifier {
         notify(recipient, orderId, text.apply(recipient.name()), envelope);
     }
 
+    /*
+     * Each step of an order (placed, declined, shipped, cancelled) happens once, so it is mailed once: another
+     * event of the same type for the order under a new event id (the same id is skipped as processed)
+     * contradicts what was sent, and is dead-lettered before anything changes, no second e-mail queued. A
+     * notification's kind is its event's type (NotificationText).
+     */
+    private void requireFirstOfItsKind(String orderId, Envelope envelope) {
+        boolean notifiedBefore = !em.createQuery("select n.id from Notification n where n.orderId = :orderId "
+                        + "and n.kind = :kind", String.class)
+                .setParameter("orderId", orderId)
+                .setParameter("kind", envelope.type())
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+        if (notifiedBefore) {
+            throw new ContradictsState(envelope.type() + " " + envelope.eventId() + " for order " + orderId
+                    + ": the customer was notified of this step already");
+        }
+    }
+
     private void notify(Recipient recipient, String orderId, NotificationText text, Envelope cause) {
+        boolean mailedBefore = !em.createQuery("select n.id from Notification n where n.orderId = :orderId and n.kind = :kind",
+                        String.class)
+                .setParameter("orderId", orderId)
+                .setParameter("kind", text.kind())
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+        if (mailedBefore) {
+            throw new ContradictsState(cause.type() + " " + cause.eventId() + " for order " + orderId
+                    + ": the customer was notified of this step (" + text.kind() + ") already");
+        }
         Notification notification = new Notification(recipient.customerId(), orderId, text.kind(),
                 recipient.email(), text.subject(), Instant.now());
         em.persist(notification);

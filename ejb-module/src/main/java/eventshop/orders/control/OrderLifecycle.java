@@ -12,12 +12,15 @@ import eventshop.events.StockUnavailable;
 import eventshop.orders.entity.Order;
 import eventshop.orders.entity.OrderEvent;
 import eventshop.orders.entity.OrderStatus;
+import eventshop.platform.messaging.ContradictsState;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Moves orders through their states (flow 4): on the events of payments and the warehouse, and on the
@@ -30,6 +33,26 @@ public class OrderLifecycle {
     static final String CANCELLED_BY_CUSTOMER = "cancelled by the customer";
     private static final String STOCK_UNAVAILABLE = EventCodec.contractOf(StockUnavailable.class).type();
     private static final String ORDER_CANCELLED = EventCodec.contractOf(OrderCancelled.class).type();
+    private static final String PAYMENT_TAKEN = EventCodec.contractOf(PaymentTaken.class).type();
+    private static final String PAYMENT_DECLINED = EventCodec.contractOf(PaymentDeclined.class).type();
+    private static final String PAYMENT_REFUNDED = EventCodec.contractOf(PaymentRefunded.class).type();
+    private static final String ORDER_SHIPPED = EventCodec.contractOf(OrderShipped.class).type();
+
+    /*
+     * The events that happen at most once in an order's life, and the events already on its timeline that
+     * rule them out: the payment is taken or declined, once; the stock is shipped or found missing, once, and
+     * neither for a declined payment (the warehouse acts only on PaymentTaken); the one refund is made once.
+     * Such an event arriving again under a new event id (the same id is skipped as processed) contradicts the
+     * order: it is dead-lettered before it changes anything (no second timeline entry, no second
+     * OrderCancelled). Late events the flows do produce (a shipment that overtook the customer's cancel, a
+     * refund of a payment approved after its timeout) rule nothing out here and still go on the timeline.
+     */
+    private static final Map<String, Set<String>> RULED_OUT_BY = Map.of(
+            PAYMENT_TAKEN, Set.of(PAYMENT_TAKEN, PAYMENT_DECLINED),
+            PAYMENT_DECLINED, Set.of(PAYMENT_DECLINED, PAYMENT_TAKEN),
+            ORDER_SHIPPED, Set.of(ORDER_SHIPPED, STOCK_UNAVAILABLE, PAYMENT_DECLINED),
+            STOCK_UNAVAILABLE, Set.of(STOCK_UNAVAILABLE, ORDER_SHIPPED, PAYMENT_DECLINED),
+            PAYMENT_REFUNDED, Set.of(PAYMENT_REFUNDED));
 
     @PersistenceContext(unitName = "orders")
     EntityManager em;
@@ -128,6 +151,12 @@ public class OrderLifecycle {
         Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         if (order == null) {
             throw new UnknownOrder(envelope.type(), orderId);
+        }
+        for (String earlier : RULED_OUT_BY.getOrDefault(envelope.type(), Set.of())) {
+            if (order.hasSeen(earlier)) {
+                throw new ContradictsState(envelope.type() + " " + envelope.eventId() + " for order " + orderId + ", which is "
+                        + order.status() + " and has had its " + earlier + " already");
+            }
         }
         return order;
     }

@@ -6,6 +6,7 @@ import eventshop.events.OrderCancelled;
 import eventshop.events.OrderPlaced;
 import eventshop.events.StockUnavailable;
 import eventshop.payments.entity.Payment;
+import eventshop.platform.messaging.ContradictsState;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,10 +43,10 @@ public class Payments {
     public void orderPlaced(OrderPlaced event, Envelope envelope) {
         Optional<Payment> existing = ofOrder(event.orderId());
         if (existing.isPresent()) {
-            // The same order placed again (a replay with a new event id): one payment per order.
-            LOG.log(Level.INFO, "Order {0} already has payment {1}: OrderPlaced {2} ignored",
-                    new Object[] {event.orderId(), existing.get().id(), envelope.eventId()});
-            return;
+            // The same order placed again under another event id (a replay keeps the id, and the same id is
+            // skipped as processed): one payment per order, never a second charge.
+            throw new ContradictsState("OrderPlaced " + envelope.eventId() + " for order " + event.orderId()
+                    + ", which has payment " + existing.get().id() + " already");
         }
         Payment payment = new Payment(UUID.randomUUID().toString(), event.orderId(), event.total(), event.currency(),
                 event.cardNumber(), now());

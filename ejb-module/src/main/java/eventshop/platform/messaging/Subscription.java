@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
  * retrying it would only loop. Any other failure propagates, the transaction rolls back and the broker
  * redelivers with back-off, then dead-letters after the attempts set in jms-config/broker.xml. A handler
  * whose work failed for good as a business outcome throws {@link AwaitsOperator}: its work commits and the
- * message waits in the dead-letter queue, unprocessed, for an operator's retry.
+ * message waits in the dead-letter queue, unprocessed, for an operator's retry. An event that contradicts
+ * the state it applies to ({@link ContradictsState}, thrown before the handler changed anything) goes there
+ * too, with no effect.
  *
  * <p>The processed-message record keeps the message's JMS group (JMSXGroupID, the order id) and which
  * delivery succeeded (JMSXDeliveryCount): what the consumer really received and how often the message had
@@ -96,7 +98,7 @@ public final class Subscription {
             processed.record(envelope.eventId(), envelope.type(), groupOf(message), deliveryCount);
             faults.afterHandling(name, message, deliveryCount);
             return MessagingMetrics.Outcome.CONSUMED;
-        } catch (MalformedMessageException | AwaitsOperator e) {
+        } catch (MalformedMessageException | AwaitsOperator | ContradictsState e) {
             LOG.log(Level.WARNING, "{0} dead-letters message {1}: {2}",
                     new Object[] {name, messageId(message), e.getMessage()});
             deadLetters.reject(message, deadLetterQueue, name, e.getMessage());

@@ -7,6 +7,7 @@ import eventshop.events.PlacedLine;
 import eventshop.events.OrderPlaced;
 import eventshop.events.PaymentTaken;
 import eventshop.platform.messaging.AwaitsOperator;
+import eventshop.platform.messaging.ContradictsState;
 import eventshop.warehouse.entity.PendingOrder;
 import eventshop.warehouse.entity.Product;
 import eventshop.warehouse.entity.Shipment;
@@ -62,8 +63,9 @@ public class Fulfilment {
         if (known == null) {
             em.persist(PendingOrder.placed(event.orderId(), lines, now()));
         } else if (!known.placedAgain(lines, now())) {
-            LOG.log(Level.INFO, "Order {0} is known already: OrderPlaced {1} ignored",
-                    new Object[] {event.orderId(), envelope.eventId()});
+            // Placed before under another event id (the same id is skipped as processed).
+            throw new ContradictsState("OrderPlaced " + envelope.eventId() + " for order " + event.orderId()
+                    + ", which the warehouse has had placed already");
         }
     }
 
@@ -75,7 +77,13 @@ public class Fulfilment {
             throw new IllegalStateException("PaymentTaken " + envelope.eventId() + " for order " + event.orderId()
                     + " came before its OrderPlaced");
         }
+        if (order.status() == PendingOrder.Status.PAID) {
+            // A second payment for the order under another event id: reserving again would ship twice.
+            throw new ContradictsState("PaymentTaken " + envelope.eventId() + " for order " + event.orderId()
+                    + ", whose payment the warehouse has had already");
+        }
         if (!order.paymentTaken()) {
+            // Cancelled before its payment: a late PaymentTaken the flows produce (payments refunds it).
             LOG.log(Level.INFO, "Order {0} is {1}: PaymentTaken {2} reserves nothing",
                     new Object[] {order.orderId(), order.status(), envelope.eventId()});
             return;

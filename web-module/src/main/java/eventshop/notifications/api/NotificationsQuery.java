@@ -1,5 +1,7 @@
 package eventshop.notifications.api;
 
+import eventshop.api.Ids;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.QueryParam;
 
@@ -10,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 public class NotificationsQuery {
 
     @QueryParam("customerId")
+    @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE)
     @NotBlank(message = "is required")
     public String customerId;
 }

@@ -1,7 +1,7 @@
 package eventshop.orders.api;
 
+import eventshop.api.Ids;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
@@ -16,7 +16,7 @@ public class OrdersQuery {
 
     /** only this customer's orders */
     @QueryParam("customerId")
-    @Size(max = 64, message = "must be at most 64 characters")
+    @Pattern(regexp = "|" + Ids.UUID, message = Ids.UUID_MESSAGE)
     public String customerId;
 
     /** only orders in this status */

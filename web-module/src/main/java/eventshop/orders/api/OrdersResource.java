@@ -1,15 +1,14 @@
 package eventshop.orders.api;
 
 import eventshop.api.Problem;
+import eventshop.api.StrictJson;
+import eventshop.orders.control.KnownCustomers;
 import eventshop.orders.control.OrderLifecycle;
 import eventshop.orders.control.OrderLookup;
 import eventshop.orders.control.OrderPlacement;
 import eventshop.orders.entity.OrderStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -59,18 +58,15 @@ public class OrdersResource {
     static final int IDEMPOTENCY_KEY_LENGTH = 200;
     /** The statuses a list can be filtered by; blank means all. A test keeps it equal to OrderStatus. */
 
-    /*
-     * The order body is read here, not by the runtime's JSON-B reader: Jersey's reader reports a body that is
-     * not JSON (or a quantity that is not a number) as a ProcessingException, which is no
-     * WebApplicationException, so the shared mappers would not answer it with a 400.
-     */
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     OrderPlacement placement;
 
     @Inject
     OrderLookup lookup;
+
+    @Inject
+    KnownCustomers customers;
 
     @Inject
     OrderLifecycle lifecycle;
@@ -92,7 +88,9 @@ public class OrdersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown sku (items[i].sku), or Idempotency-Key reused with another body",
+    @APIResponse(responseCode = "422", description = "Unknown sku (items[i].sku); a customer the orders service does not "
+            + "know (customerId: it learns customers from CustomerRegistered and waits up to orders.customer.wait, 5 s, "
+            + "for one registered a moment ago); or Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response place(
             @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY,
@@ -100,16 +98,17 @@ public class OrdersResource {
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PlaceOrderRequest.class)))
             String body) {
-        PlaceOrderRequest request;
-        try {
-            request = body == null || body.isBlank() ? null : JSON.fromJson(body, PlaceOrderRequest.class);
-        } catch (JsonbException e) {
-            return Problem.of(Response.Status.BAD_REQUEST, "The request body could not be read as the expected JSON.")
-                    .toResponse();
-        }
+        PlaceOrderRequest request = StrictJson.read(body, PlaceOrderRequest.class);
         List<Problem.FieldError> invalid = invalidFields(request, idempotencyKey);
         if (!invalid.isEmpty()) {
             return Problem.invalid(Response.Status.BAD_REQUEST, "The request is not valid.", invalid).toResponse();
+        }
+        if (!customers.knownOrSoon(request.customerId())) {
+            return Problem.unprocessable("The orders service knows no customer " + request.customerId() + ": it learns "
+                            + "each customer from the customers service's CustomerRegistered, and waited "
+                            + customers.waitsFor().toSeconds() + " s for it. Register the customer first "
+                            + "(POST /api/customers). Nothing was stored, paid or shipped.",
+                    List.of(new Problem.FieldError("customerId", "is not a registered customer"))).toResponse();
         }
         OrderPlacement.Placement placed = placement.place(request.customerId(), request.requestedItems(),
                 request.payment().cardNumber(), idempotencyKey);

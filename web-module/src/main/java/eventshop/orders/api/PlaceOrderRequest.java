@@ -1,5 +1,6 @@
 package eventshop.orders.api;
 
+import eventshop.api.Ids;
 import eventshop.orders.control.RequestedItem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,8 +21,8 @@ import java.util.List;
  */
 public class PlaceOrderRequest {
 
-    @NotBlank(message = "is required")
-    @Size(max = 64, message = "must be at most 64 characters")
+    @NotNull(message = "is required")
+    @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE)
     public String customerId;
 
     @NotEmpty(message = "must name at least one item")

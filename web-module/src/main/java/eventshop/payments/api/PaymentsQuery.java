@@ -1,5 +1,7 @@
 package eventshop.payments.api;
 
+import eventshop.api.Ids;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.QueryParam;
 
@@ -10,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 public class PaymentsQuery {
 
     @QueryParam("orderId")
+    @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE)
     @NotBlank(message = "is required: the id of the order whose payments to list")
     public String orderId;
 }

@@ -6,7 +6,8 @@
 'use strict';
 
 const API = '../api/ops/';
-const SERVICES = ['orders', 'customers', 'payments', 'warehouse', 'notifications'];
+/** The services, as the application was configured (GET /api/ops/topology, from topology/topology.yaml). */
+let SERVICES = [];
 const REFRESH_MS = 5000;
 
 /** The dead letters each service had when its list was last read: a list is read again only when it changed. */
@@ -279,8 +280,20 @@ async function refreshAll() {
   document.getElementById('refreshed').textContent = `Refreshed at ${when(new Date().toISOString())}`;
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+/** The service lists of the page: a dead-letter section each, the replay form's services and producers. */
+async function loadTopology() {
+  const services = await guarded('Services', () => call('GET', 'topology')) || [];
+  SERVICES = services.map(service => service.name);
   SERVICES.forEach(deadLetterSection);
+  const producers = services.filter(service => service.publishes.length > 0).map(service => service.name);
+  const options = (select, names) => names.forEach(name =>
+      select.appendChild(element('option', {value: name}, name)));
+  options(document.getElementById('replay-service'), SERVICES);
+  options(document.getElementById('replay-producer'), producers);
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  await loadTopology();
   // Refresh now reads every dead-letter list again, not only those whose count changed.
   document.getElementById('refresh-now').addEventListener('click', () => {
     listedDeadLetters.clear();

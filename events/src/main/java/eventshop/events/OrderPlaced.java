@@ -10,7 +10,7 @@ import java.util.List;
  * payments can act without calling the orders service. Version 2 added {@code currency} to the order
  * and to its lines; {@link OrderPlacedV1Upcaster} reads version 1.
  *
- * <p>The customer's name and e-mail are {@link Optional}: orders knows them only from a
+ * <p>The customer's name and e-mail are {@link MayBeAbsent}: orders knows them only from a
  * CustomerRegistered event it has already received, and an order may come first (a customer the
  * customers service learns about from this very event, or a registration still on its way).
  */
@@ -18,11 +18,11 @@ import java.util.List;
 public record OrderPlaced(
         String orderId,
         String customerId,
-        @Optional String customerName,
-        @Optional String customerEmail,
-        List<OrderLine> lines,
+        @MayBeAbsent String customerName,
+        @MayBeAbsent String customerEmail,
+        List<PlacedLine> lines,
         BigDecimal total,
-        String currency,
+        @Since(2) String currency,
         String cardNumber) implements OrderMessage {
 
     public OrderPlaced {

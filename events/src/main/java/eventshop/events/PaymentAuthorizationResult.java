@@ -12,6 +12,6 @@ public record PaymentAuthorizationResult(
         String paymentId,
         String orderId,
         boolean approved,
-        @Optional String reason,
-        @Optional String gatewayReference) implements OrderMessage {
+        @MayBeAbsent String reason,
+        @MayBeAbsent String gatewayReference) implements OrderMessage {
 }

@@ -14,5 +14,5 @@ public record RefundPayment(
         String orderId,
         BigDecimal amount,
         String currency,
-        @Optional String gatewayReference) implements OrderMessage {
+        @MayBeAbsent String gatewayReference) implements OrderMessage {
 }

@@ -8,7 +8,7 @@ import java.lang.reflect.Type;
 import java.util.List;
 
 /**
- * Checks that a payload carries every component of its record that is not {@link Optional}, also
+ * Checks that a payload carries every component of its record that is not {@link MayBeAbsent}, also
  * inside nested value records and lists of them. JSON-B would bind a missing field as null (or 0),
  * and a consumer would act on a half-filled record; a producer's bug must be dead-lettered instead.
  */
@@ -26,7 +26,7 @@ final class RequiredFields {
         for (RecordComponent component : record.getRecordComponents()) {
             String name = component.getName();
             if (!json.containsKey(name) || json.isNull(name)) {
-                if (component.isAnnotationPresent(Optional.class)) {
+                if (component.isAnnotationPresent(MayBeAbsent.class)) {
                     continue;
                 }
                 throw new MalformedMessageException(type + " payload lacks the field '" + path + name + "'");

@@ -9,7 +9,7 @@ package eventshop.events;
 @Contract(type = "SendNotification", version = 1)
 public record SendNotification(
         String notificationId,
-        @Optional String orderId,
+        @MayBeAbsent String orderId,
         String customerId,
         String email,
         String kind,

@@ -12,8 +12,8 @@ final class Samples {
     static final String REFUND = "e5f6a7b8-c9d0-4e1f-a2b3-c4d5e6f7a8b9";
 
     static final OrderPlaced ORDER_PLACED = new OrderPlaced(ORDER, CUSTOMER, "Ada Lovelace", "ada@example.org",
-            List.of(new OrderLine("MUG-1", "Mug", 2, new BigDecimal("12.50"), "EUR"),
-                    new OrderLine("TEA-7", "Tea", 1, new BigDecimal("4.00"), "EUR")),
+            List.of(new PlacedLine("MUG-1", "Mug", 2, new BigDecimal("12.50"), "EUR"),
+                    new PlacedLine("TEA-7", "Tea", 1, new BigDecimal("4.00"), "EUR")),
             new BigDecimal("29.00"), "EUR", "4242424242424242");
 
     static final List<Event> ALL = List.of(

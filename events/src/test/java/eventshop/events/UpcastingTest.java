@@ -34,8 +34,8 @@ class UpcastingTest {
     void orderPlacedVersion1IsUpcastToEuros() {
         assertThat(read(ORDER_PLACED_V1, OrderPlaced.class)).isEqualTo(new OrderPlaced("o-1", "c-1",
                 "Ada Lovelace", "ada@example.org",
-                List.of(new OrderLine("MUG-1", "Mug", 2, new BigDecimal("12.50"), "EUR"),
-                        new OrderLine("TEA-7", "Tea", 1, new BigDecimal("4.00"), "EUR")),
+                List.of(new PlacedLine("MUG-1", "Mug", 2, new BigDecimal("12.50"), "EUR"),
+                        new PlacedLine("TEA-7", "Tea", 1, new BigDecimal("4.00"), "EUR")),
                 new BigDecimal("29.00"), "EUR", "4242424242424242"));
     }
 

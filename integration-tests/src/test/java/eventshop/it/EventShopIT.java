@@ -101,6 +101,12 @@ class EventShopIT {
     class Durability extends DurabilityTests {
     }
 
+    /** After the groups that publish every kind of event, before chaos: each event against /asyncapi. */
+    @Nested
+    @Order(Integer.MAX_VALUE - 1)
+    class Contracts extends ContractTests {
+    }
+
     /** Last: the broker and Payara are killed and restarted under everybody's connections. */
     @Nested
     @Order(Integer.MAX_VALUE)

@@ -7,7 +7,7 @@ import eventshop.events.Envelope;
 import eventshop.events.Event;
 import eventshop.events.EventCodec;
 import eventshop.events.OrderCancelled;
-import eventshop.events.OrderLine;
+import eventshop.events.PlacedLine;
 import eventshop.events.OrderMessage;
 import eventshop.events.OrderPlaced;
 import eventshop.events.PaymentAuthorizationResult;
@@ -520,7 +520,7 @@ abstract class GuaranteeTests {
 
     private static OrderPlaced orderPlaced(String orderId) {
         return new OrderPlaced(orderId, "customer-x", "X", "x@example.org",
-                List.of(new OrderLine("SKU-X", "X", 1, new BigDecimal("1.00"), "EUR")), new BigDecimal("1.00"), "EUR",
+                List.of(new PlacedLine("SKU-X", "X", 1, new BigDecimal("1.00"), "EUR")), new BigDecimal("1.00"), "EUR",
                 Shop.APPROVED_CARD);
     }
 

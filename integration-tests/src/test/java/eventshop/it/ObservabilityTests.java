@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ObservabilityTests {
 
-    private static final List<String> SERVICES = List.of("orders", "customers", "payments", "warehouse", "notifications");
+    private static final List<String> SERVICES = Names.SERVICES;
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 

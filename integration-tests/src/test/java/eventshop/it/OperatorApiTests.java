@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class OperatorApiTests {
 
-    private static final List<String> SERVICES = List.of("orders", "customers", "payments", "warehouse", "notifications");
+    private static final List<String> SERVICES = Names.SERVICES;
     /** Five delivery attempts, 1 + 2 + 4 + 8 s apart, before the broker dead-letters a failing message. */
     private static final Duration DEAD_LETTERED = Duration.ofSeconds(90);
 

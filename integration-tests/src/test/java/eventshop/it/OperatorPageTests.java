@@ -36,9 +36,9 @@ import org.openqa.selenium.support.ui.Select;
  */
 abstract class OperatorPageTests {
 
-    private static final List<String> SERVICES = List.of("orders", "customers", "payments", "warehouse", "notifications");
+    private static final List<String> SERVICES = Names.SERVICES;
     /** Who logs in to the broker from Payara: each service, and the operator API (one XA pool each). */
-    private static final List<String> PARTIES = List.of("orders", "customers", "payments", "warehouse", "notifications", "ops");
+    private static final List<String> PARTIES = Names.SENDERS;
     /** Five delivery attempts, 1 + 2 + 4 + 8 s apart, before the broker dead-letters a failing message. */
     private static final Duration DEAD_LETTERED = Duration.ofSeconds(90);
     /** The Payara console deploys itself on its first request, which takes a while on a busy machine. */
@@ -214,7 +214,7 @@ abstract class OperatorPageTests {
             for (String service : SERVICES) {
                 assertThat(objects).contains("jms/eventshop/" + service + "/dead-letters", "Dead letters of the " + service + " service");
             }
-            for (String producer : List.of("orders", "customers", "payments", "warehouse")) {
+            for (String producer : Names.PRODUCERS) {
                 assertThat(objects).contains("jms/eventshop/" + producer + "/events", "Events of the " + producer + " service");
             }
             assertThat(objects).contains("jms/eventshop/payments/gateway-requests", "Payment gateway: authorization requests",

@@ -6,83 +6,24 @@ import eventshop.events.OrderPlaced;
 import eventshop.events.OrderShipped;
 import eventshop.events.PaymentDeclined;
 import eventshop.events.PaymentTaken;
-import eventshop.platform.messaging.DeadLetters;
 import eventshop.platform.messaging.Handler;
-import eventshop.platform.messaging.ProcessedMessages;
-import eventshop.platform.messaging.Subscription;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.ActivationConfigProperty;
+import eventshop.platform.messaging.SubscriptionListener;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
-import jakarta.jms.Queue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
-/**
- * The customers service's shared durable subscription "customers": the order events that make up
- * each customer's order history (placed, paid, rejected, shipped, cancelled).
- *
- * <p>Same shape as the orders service's subscription: its own address {@code eventshop.customers.subscription},
- * fed by diverts from the topics it listens to, which its selector names too.
- */
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
-    // The service's own broker user (jms-config/broker.xml): its name from a system property, its password
-    // from a password alias (server-config/20-artemis.asadmin), both filled in by Payara: no password in code.
-    @ActivationConfigProperty(propertyName = "user", propertyValue = "${eventshop.broker.customers.user}"),
-    @ActivationConfigProperty(propertyName = "password", propertyValue = "${ALIAS=eventshop-broker-customers}"),
-    @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = "eventshop.customers.subscription"),
-    // The producers this service listens to, and the copies an operator replays to this subscription only
-    // (sent to its subscription address, marked replayedTo, see EventPublisher.replay and ops.control.ReplayTargets).
-    @ActivationConfigProperty(propertyName = "messageSelector", propertyValue =
-            "_AMQ_ORIG_ADDRESS IN ('eventshop.orders.events', 'eventshop.warehouse.events', 'eventshop.payments.events')"
-            + " OR replayedTo = 'customers'"),
-    @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
-    @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "customers"),
-    @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
-    // Concurrent deliveries (one order's events stay in order: they share a message group). Sized with the
-    // load generator: docs/performance.md.
-    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
-    // Keep trying to connect if the broker is not up yet when the application starts.
-    @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
-    @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")
-})
-public class CustomersSubscription implements MessageListener {
+/** The customers service's subscription: the order events that make up each customer's order history. */
+@MessageDriven
+public class CustomersSubscription extends SubscriptionListener {
 
-    public static final String NAME = "customers";
+    @Inject OrderHistory history;
 
-    @Resource(lookup = "jms/eventshop/customers/dead-letters")
-    Queue deadLetterQueue;
-
-    @Inject
-    DeadLetters deadLetters;
-
-    @Inject
-    OrderHistory history;
-
-    @PersistenceContext(unitName = "customers")
-    EntityManager em;
-
-    private Subscription subscription;
-
-    @PostConstruct
-    void handlers() {
-        subscription = new Subscription(NAME, deadLetterQueue, deadLetters, new ProcessedMessages(em, "customers"), List.of(
-                Handler.on(OrderPlaced.class, history::orderPlaced),
+    @Override
+    protected List<Handler<?>> handlers() {
+        return List.of(Handler.on(OrderPlaced.class, history::orderPlaced),
                 Handler.on(PaymentTaken.class, history::paymentTaken),
                 Handler.on(PaymentDeclined.class, history::paymentDeclined),
                 Handler.on(OrderShipped.class, history::orderShipped),
-                Handler.on(OrderCancelled.class, history::orderCancelled)));
-    }
-
-    @Override
-    public void onMessage(Message message) {
-        subscription.deliver(message);
+                Handler.on(OrderCancelled.class, history::orderCancelled));
     }
 }

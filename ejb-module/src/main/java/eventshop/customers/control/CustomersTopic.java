@@ -4,7 +4,6 @@ package eventshop.customers.control;
 public final class CustomersTopic {
 
     public static final String JNDI_NAME = "jms/eventshop/customers/events";
-    public static final String ADDRESS = "eventshop.customers.events";
 
     private CustomersTopic() {
     }

@@ -4,7 +4,6 @@ package eventshop.notifications.control;
 public final class NotificationsOutbox {
 
     public static final String JNDI_NAME = "jms/eventshop/notifications/outbox";
-    public static final String ADDRESS = "eventshop.notifications.outbox";
 
     private NotificationsOutbox() {
     }

@@ -6,6 +6,7 @@ import eventshop.ops.entity.AuditEntry;
 import eventshop.platform.messaging.DeadLetters;
 import eventshop.platform.messaging.EventPublisher;
 import eventshop.platform.messaging.BrokerLogins;
+import eventshop.platform.messaging.MessagingTopology;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.Destination;
@@ -53,13 +54,8 @@ public class DeadLetterDesk {
     private static final Logger LOG = Logger.getLogger(DeadLetterDesk.class.getName());
     /** The broker's dead-letter address, whose diverts hand each dead letter to its service's queue. */
     private static final String UNROUTED = "eventshop.dlq";
-    /** Diverts are named dead-letters-of-<service> (jms-config/broker.xml). */
+    /** Diverts are named dead-letters-of-<service> (jms-config/generated/diverts.xml). */
     private static final String DIVERT_PREFIX = "dead-letters-of-";
-    /** The commands consumed from queues rather than subscriptions, and their queue. */
-    private static final Map<String, String> COMMAND_QUEUES = Map.of(
-            "PaymentAuthorizationResult", "eventshop.payments.gateway-replies",
-            "RefundResult", "eventshop.payments.gateway-replies",
-            "SendNotification", "eventshop.notifications.outbox");
     private static final Pattern ADDRESS = Pattern.compile("eventshop\\.[a-z_]+\\.[a-z_-]+");
 
     @Inject
@@ -215,7 +211,9 @@ public class DeadLetterDesk {
             return queue;
         }
         String type = message.getStringProperty(MessageHeaders.TYPE);
-        return COMMAND_QUEUES.getOrDefault(type == null ? "" : type, queue.substring(DIVERT_PREFIX.length()));
+        // A command consumed from a queue rather than a subscription names its queue (topology/topology.yaml).
+        return MessagingTopology.get().queueCarrying(type == null ? "" : type)
+                .orElse(queue.substring(DIVERT_PREFIX.length()));
     }
 
     private static String destinationBehind(String origin, Message message) throws JMSException {

@@ -17,7 +17,6 @@ public class OrderEvents {
 
     public static final String PRODUCER = "orders";
     public static final String JNDI_NAME = "jms/eventshop/orders/events";
-    public static final String ADDRESS = "eventshop.orders.events";
 
     @Resource(lookup = JNDI_NAME)
     Topic topic;

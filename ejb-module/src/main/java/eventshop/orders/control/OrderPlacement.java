@@ -90,8 +90,8 @@ public class OrderPlacement {
 
     private OrderPlaced orderPlaced(Order order, PricedOrder priced, String cardNumber) {
         CustomerCopy customer = customers.find(order.customerId()).orElse(null);
-        List<eventshop.events.OrderLine> lines = priced.lines().stream()
-                .map(line -> new eventshop.events.OrderLine(line.sku(), line.name(), line.quantity(), line.unitPrice(),
+        List<eventshop.events.PlacedLine> lines = priced.lines().stream()
+                .map(line -> new eventshop.events.PlacedLine(line.sku(), line.name(), line.quantity(), line.unitPrice(),
                         priced.currency()))
                 .toList();
         return new OrderPlaced(order.id(), order.customerId(),

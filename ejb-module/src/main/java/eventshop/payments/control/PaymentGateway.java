@@ -12,14 +12,13 @@ import jakarta.jms.Queue;
 
 /**
  * Requests to the card gateway, an external system reached only through its request queue; it answers
- * on {@link #REPLIES_ADDRESS}, copying each request's JMSCorrelationID (the payment or refund id) to
+ * on its reply queue (topology/topology.yaml), copying each request's JMSCorrelationID (the payment or refund id) to
  * its reply. Sent in the caller's transaction: no request leaves unless the payment row commits.
  */
 @ApplicationScoped
 public class PaymentGateway {
 
     public static final String REQUESTS = "jms/eventshop/payments/gateway-requests";
-    public static final String REPLIES_ADDRESS = "eventshop.payments.gateway-replies";
     /** The producer the gateway writes on its replies. */
     public static final String GATEWAY_PRODUCER = "payment-gateway";
 

@@ -11,7 +11,7 @@ import javax.naming.NamingException;
 /**
  * Who the application is to the broker when it sends: each service publishes, sends its commands and
  * puts its dead letters as ITSELF, through its own XA connection factory, jms/eventshop/&lt;party&gt;/ConnectionFactory
- * (server-config/20-artemis.asadmin), whose pool logs in as that service's broker user. The broker lets a
+ * (server-config/21-topology.asadmin), whose pool logs in as that service's broker user. The broker lets a
  * user send only to its own topic and queues (jms-config/broker.xml), so a service cannot publish another's
  * events, however its code is wrong. The operator API is a party of its own, {@link #OPS}.
  *
@@ -25,8 +25,11 @@ public class BrokerLogins {
     /** The operator API's login: replays and dead letters sent back, the dead-letter queues read. */
     public static final String OPS = "ops";
 
-    /** Every party with a connection factory of its own; a name outside these is a bug, not a new pool. */
-    static final Set<String> PARTIES = Set.of("orders", "customers", "payments", "warehouse", "notifications", OPS);
+    /**
+     * Every party with a connection factory of its own (topology/topology.yaml, whose generated
+     * server-config/21-topology.asadmin creates them); a name outside these is a bug, not a new pool.
+     */
+    static final Set<String> PARTIES = Set.copyOf(MessagingTopology.get().senders());
 
     private final Map<String, ConnectionFactory> factories = new ConcurrentHashMap<>();
 
@@ -47,7 +50,7 @@ public class BrokerLogins {
             return InitialContext.doLookup(jndiName(party));
         } catch (NamingException e) {
             throw new IllegalStateException("The connection factory " + jndiName(party) + " is missing; "
-                    + "server-config/20-artemis.asadmin creates it", e);
+                    + "server-config/21-topology.asadmin creates it", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package eventshop.platform.metrics;
 
 import eventshop.platform.management.BrokerManagement;
+import eventshop.platform.messaging.MessagingTopology;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -34,10 +35,9 @@ public class BrokerDepths {
 
     private static final Logger LOG = Logger.getLogger(BrokerDepths.class.getName());
 
-    /** The queues each service consumes: its subscription, and its command queues. */
-    static final List<String> CONSUMED_QUEUES = List.of("orders", "customers", "payments", "warehouse", "notifications",
-            "eventshop.payments.gateway-replies", "eventshop.notifications.outbox");
-    static final List<String> SERVICES = List.of("orders", "customers", "payments", "warehouse", "notifications");
+    /** The queues each service consumes: its subscription, and its command queues (topology/topology.yaml). */
+    static final List<String> CONSUMED_QUEUES = MessagingTopology.get().consumedQueues();
+    static final List<String> SERVICES = MessagingTopology.get().serviceNames();
 
     private static final Metadata DEPTH = Metadata.builder().withName("eventshop_subscription_depth")
             .withDescription("Messages waiting in a service's subscription (or command) queue on the broker").build();

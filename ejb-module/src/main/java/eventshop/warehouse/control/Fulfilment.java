@@ -3,7 +3,7 @@ package eventshop.warehouse.control;
 import eventshop.platform.messaging.MessageLog;
 import eventshop.events.Envelope;
 import eventshop.events.OrderCancelled;
-import eventshop.events.OrderLine;
+import eventshop.events.PlacedLine;
 import eventshop.events.OrderPlaced;
 import eventshop.events.PaymentTaken;
 import eventshop.platform.messaging.AwaitsOperator;
@@ -171,7 +171,7 @@ public class Fulfilment {
             throw new UnservableOrder("OrderPlaced " + event.orderId()
                     + " has a line without a sku or with a quantity below 1: " + event.lines());
         }
-        return StockLine.perSku(event.lines(), OrderLine::sku, OrderLine::quantity);
+        return StockLine.perSku(event.lines(), PlacedLine::sku, PlacedLine::quantity);
     }
 
     static OffsetDateTime now() {

@@ -4,7 +4,6 @@ package eventshop.warehouse.control;
 public final class WarehouseTopic {
 
     public static final String JNDI_NAME = "jms/eventshop/warehouse/events";
-    public static final String ADDRESS = "eventshop.warehouse.events";
 
     private WarehouseTopic() {
     }

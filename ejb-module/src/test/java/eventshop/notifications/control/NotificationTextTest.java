@@ -3,7 +3,7 @@ package eventshop.notifications.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eventshop.events.OrderCancelled;
-import eventshop.events.OrderLine;
+import eventshop.events.PlacedLine;
 import eventshop.events.OrderPlaced;
 import eventshop.events.OrderShipped;
 import eventshop.events.PaymentDeclined;
@@ -19,7 +19,7 @@ class NotificationTextTest {
     @Test
     void order_placed_tells_the_order_was_received_with_its_total() {
         OrderPlaced placed = new OrderPlaced(ORDER, "customer-1", "Ada Lovelace", "ada@example.org",
-                List.of(new OrderLine("BOOK-1", "A book", 2, new BigDecimal("12.50"), "EUR")),
+                List.of(new PlacedLine("BOOK-1", "A book", 2, new BigDecimal("12.50"), "EUR")),
                 new BigDecimal("25.00"), "EUR", "4242424242424242");
 
         NotificationText text = NotificationText.of(placed, "Ada Lovelace");

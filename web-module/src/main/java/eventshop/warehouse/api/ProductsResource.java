@@ -1,7 +1,6 @@
 package eventshop.warehouse.api;
 
 import eventshop.api.Problem;
-import eventshop.orders.control.CatalogueCopy;
 import eventshop.warehouse.control.ProductCatalogue;
 import eventshop.warehouse.control.ProductIncomplete;
 import eventshop.warehouse.control.ProductRejected;
@@ -11,8 +10,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,9 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Products: written to the warehouse, which owns them, and read from the orders service's catalogue
- * copy, which is what customers can order from. A PUT therefore shows up in a GET only once the
- * ProductUpdated event has crossed the broker: the eventual consistency is visible on purpose.
+ * PUT /api/products/{sku}: products are the warehouse's, which publishes ProductUpdated. Reading them is the orders
+ * service's ({@code orders.api.CatalogueResource}, GET on the same path, from its catalogue copy): a PUT shows up
+ * there once the event has crossed the broker, the eventual consistency visible on purpose.
  */
 @Path("products")
 @RequestScoped
@@ -36,23 +33,6 @@ public class ProductsResource {
 
     @Inject
     ProductCatalogue warehouse;
-
-    @Inject
-    CatalogueCopy catalogue;
-
-    @GET
-    @Operation(summary = "The catalogue customers can order from")
-    public List<ProductView> list() {
-        return catalogue.all().stream().map(ProductView::of).toList();
-    }
-
-    @GET
-    @Path("{sku}")
-    @Operation(summary = "One product of the catalogue")
-    public ProductView get(@PathParam("sku") String sku) {
-        return catalogue.find(sku).map(ProductView::of)
-                .orElseThrow(() -> new NotFoundException("No product with sku " + sku));
-    }
 
     @PUT
     @Path("{sku}")

@@ -1,4 +1,4 @@
-package eventshop.warehouse.api;
+package eventshop.orders.api;
 
 import eventshop.orders.entity.CatalogueItem;
 import java.math.BigDecimal;

@@ -6,11 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a record component that may be absent or null on the wire. {@link EventCodec#payload}
- * rejects a payload that lacks any other component, so that a broken producer is dead-lettered
- * instead of handing a consumer a half-filled record.
+ * The contract version that added a record component: older versions of the message do not carry it (their
+ * upcaster fills it in). The AsyncAPI document (topology/) describes each version's payload from it.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD})
-public @interface Optional {
+public @interface Since {
+
+    int value();
 }

@@ -1,0 +1,107 @@
+package eventshop.topology;
+
+/**
+ * ejb-module's META-INF/ejb-jar.xml: each message-driven bean's activation config (which overrides and completes
+ * its annotations), and the names its {@code SubscriptionListener} base looks up: which service it belongs to,
+ * the origin written on its dead letters, its dead-letter queue and its persistence unit.
+ */
+final class EjbJar {
+
+    private final Topology topology;
+
+    EjbJar(Topology topology) {
+        this.topology = topology;
+    }
+
+    String document() {
+        Xml xml = new Xml();
+        xml.line("<ejb-jar xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
+                + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"");
+        xml.line("         xsi:schemaLocation=\"https://jakarta.ee/xml/ns/jakartaee "
+                + "https://jakarta.ee/xml/ns/jakartaee/ejb-jar_4_0.xsd\" version=\"4.0\">");
+        xml.open("enterprise-beans");
+        for (Topology.Listener listener : topology.listeners()) {
+            bean(xml, listener);
+        }
+        xml.close("enterprise-beans");
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<!-- GENERATED from topology/topology.yaml by bin/eventshop generate: do not edit (the build compares). -->\n"
+                + xml.line("</ejb-jar>");
+    }
+
+    /**
+     * META-INF/glassfish-ejb-jar.xml: Payara picks a message-driven bean's resource adapter from its
+     * {@code resourceAdapter} activation property only when that is an annotation; from a deployment descriptor it
+     * must be named here (without it the bean is given Payara's own JMS adapter, "JMS Broker is Disabled").
+     */
+    String payaraDocument() {
+        Xml xml = new Xml();
+        xml.open("glassfish-ejb-jar").open("enterprise-beans");
+        for (Topology.Listener listener : topology.listeners()) {
+            xml.open("ejb").element("ejb-name", listener.ejbName())
+                    .open("mdb-resource-adapter").element("resource-adapter-mid", "artemis-rar").close("mdb-resource-adapter")
+                    .close("ejb");
+        }
+        xml.close("enterprise-beans").close("glassfish-ejb-jar");
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<!DOCTYPE glassfish-ejb-jar PUBLIC \"-//GlassFish.org//DTD GlassFish Application Server 3.1 EJB 3.1//EN\" "
+                + "\"http://glassfish.org/dtds/glassfish-ejb-jar_3_1-1.dtd\">\n"
+                + "<!-- GENERATED from topology/topology.yaml by bin/eventshop generate: do not edit (the build compares). -->\n"
+                + xml;
+    }
+
+    private static void bean(Xml xml, Topology.Listener listener) {
+        String service = listener.service().name();
+        xml.open("message-driven")
+                .element("ejb-name", listener.ejbName())
+                .element("ejb-class", listener.className())
+                .element("messaging-type", "jakarta.jms.MessageListener")
+                .element("transaction-type", "Container")
+                .open("activation-config");
+        // The resource adapter is named in glassfish-ejb-jar.xml: as an activation property from a descriptor, Payara
+        // would hand "resourceAdapter" to the activation spec as a value ("Illegal type for environment properties").
+        property(xml, "user", "${eventshop.broker." + service + ".user}");
+        property(xml, "password", "${ALIAS=eventshop-broker-" + service + "}");
+        property(xml, "useJNDI", "false");
+        property(xml, "destinationType", listener.subscription() ? "jakarta.jms.Topic" : "jakarta.jms.Queue");
+        property(xml, "destination", listener.destination());
+        if (listener.subscription()) {
+            property(xml, "messageSelector", listener.selector());
+            property(xml, "subscriptionDurability", "Durable");
+            property(xml, "subscriptionName", listener.name());
+            property(xml, "shareSubscriptions", "true");
+        }
+        property(xml, "maxSession", String.valueOf(listener.maxSession()));
+        // Keep trying to connect if the broker is not up yet when the application starts.
+        property(xml, "setupAttempts", "-1");
+        property(xml, "setupInterval", "2000");
+        xml.close("activation-config");
+        envEntry(xml, "eventshop/service", service);
+        envEntry(xml, "eventshop/origin", listener.name());
+        xml.open("resource-env-ref")
+                .element("resource-env-ref-name", "eventshop/dead-letters")
+                .element("resource-env-ref-type", "jakarta.jms.Queue")
+                .element("lookup-name", PayaraParts.deadLetterJndiName(service))
+                .close("resource-env-ref");
+        xml.open("persistence-context-ref")
+                .element("persistence-context-ref-name", "eventshop/processed")
+                .element("persistence-unit-name", service)
+                .close("persistence-context-ref");
+        xml.close("message-driven");
+    }
+
+    private static void property(Xml xml, String name, String value) {
+        xml.open("activation-config-property")
+                .element("activation-config-property-name", name)
+                .element("activation-config-property-value", value)
+                .close("activation-config-property");
+    }
+
+    private static void envEntry(Xml xml, String name, String value) {
+        xml.open("env-entry")
+                .element("env-entry-name", name)
+                .element("env-entry-type", "java.lang.String")
+                .element("env-entry-value", value)
+                .close("env-entry");
+    }
+}

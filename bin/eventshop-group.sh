@@ -156,16 +156,17 @@ ensure_lb() {
   [ -x "$LB_HOME/usr/sbin/haproxy" ] && lb_run -v > /dev/null 2>&1 && return
   say "Fetching HAProxy from Debian's packages (apt-get download, unpacked into $LB_HOME; no root needed)"
   command -v apt-get > /dev/null || fail "HAProxy is not installed and apt-get is missing: install haproxy"
-  local work pkg missing round; work=$(mktemp -d)
+  local work pkg missing fetched; work=$(mktemp -d)
   rm -rf "$LB_HOME"; mkdir -p "$LB_HOME"
   ( cd "$work" && apt-get download haproxy > /dev/null 2>&1 ) || fail "apt-get download haproxy failed (run apt-get update?)"
   dpkg-deb -x "$work"/haproxy_*.deb "$LB_HOME"
   # The libraries the machine lacks, by their packages (a dependency of a dependency too): a few rounds.
-  for round in 1 2 3; do
+  for _ in 1 2 3; do
     missing=$(LD_LIBRARY_PATH="$LB_HOME/usr/lib/x86_64-linux-gnu" ldd "$LB_HOME/usr/sbin/haproxy" "$LB_HOME"/usr/lib/x86_64-linux-gnu/*.so* 2>/dev/null |
               sed -n 's/^\s*\(\S*\) => not found/\1/p' | sort -u || true)
     [ -z "$missing" ] && break
-    for pkg in $(apt-cache depends haproxy $(cd "$work" && ls *.deb | sed 's/_.*//') 2>/dev/null |
+    mapfile -t fetched < <(cd "$work" && ls -- *.deb | sed 's/_.*//')
+    for pkg in $(apt-cache depends haproxy "${fetched[@]}" 2>/dev/null |
                  sed -n 's/^\s*Depends: \([a-z0-9.+-]*\)$/\1/p' | sort -u || true); do
       dpkg -s "$pkg" > /dev/null 2>&1 && continue
       ls "$work/${pkg}"_*.deb > /dev/null 2>&1 && continue
@@ -215,13 +216,12 @@ lb_running() { pid_alive "$(lb_pid)"; }
 
 start_lb() {
   ensure_lb
+  local old; old=$(cat "$LB_DIR/haproxy.cfg" 2>/dev/null || true)
   write_lb_config
   lb_run -c -q -f "$LB_DIR/haproxy.cfg" || fail "HAProxy refuses $LB_DIR/haproxy.cfg"
   if lb_running; then
-    # Its servers may have changed (another --instances): a new process takes over the port (-sf).
-    LD_LIBRARY_PATH="$LB_HOME/usr/lib/x86_64-linux-gnu" nohup "$(lb_binary)" -f "$LB_DIR/haproxy.cfg" -db -sf "$(lb_pid)" >> "$STATE/lb.log" 2>&1 &
-    echo $! > "$LB_PID_FILE"
-    return
+    [ "$old" = "$(cat "$LB_DIR/haproxy.cfg")" ] && { echo "    load balancer already running (pid $(lb_pid))"; return; }
+    stop_lb   # its servers changed (another --instances): a new process over the new list
   fi
   port_open "$HTTP_PORT" && fail "port $HTTP_PORT is taken by another process (the load balancer's): set EVENTSHOP_PORT_BASE"
   say "Starting the load balancer (HAProxy on 127.0.0.1:$HTTP_PORT, over $EVENTSHOP_INSTANCES instances)"

@@ -96,25 +96,28 @@ ensure_group() {
 }
 
 start_instances() {
-  local i started=false
+  local i
   for i in $(seq 1 "$EVENTSHOP_INSTANCES"); do
     if instance_running "$i"; then echo "    $(instance_name "$i") already running (pid $(instance_pid "$i"))"; continue; fi
     port_open "$(instance_http_port "$i")" && fail "port $(instance_http_port "$i") is taken by another process: set EVENTSHOP_INSTANCE_PORT_BASE"
     say "Starting $(instance_name "$i") (HTTP $(instance_http_port "$i"))"
-    asadmin start-instance "$(instance_name "$i")" >> "$STATE/group.log" 2>&1 ||
+    asadmin start-instance --timeout 600 "$(instance_name "$i")" >> "$STATE/group.log" 2>&1 ||
       { tail -20 "$STATE/group.log"; fail "$(instance_name "$i") did not start; see $(instance_dir "$i")/logs/server.log"; }
-    started=true
   done
-  if $started && [ ! -f "$DOMAIN_DIR/eventshop-group-users.done" ]; then
-    # The operators' realm file of each instance: create-file-user reaches running instances only.
-    # The DAS answers "already exists" for its own copy of the realm (same name): what counts is each instance's file.
+  # The operators' realm file of each instance: create-file-user reaches running instances only, so a new
+  # instance gets them here. The DAS answers "already exists" for its own copy of the realm: ignored, each
+  # instance's file is what counts.
+  if ! instances_have_realm_users; then
     ( add_realm_users --target "$GROUP_CONFIG" ) > /dev/null 2>&1 || true
-    for i in $(seq 1 "$EVENTSHOP_INSTANCES"); do
-      grep -q "^$EVENTSHOP_OPERATOR_USER;" "$(instance_dir "$i")/config/eventshop-operators-keyfile" 2>/dev/null ||
-        fail "the operators' realm of $(instance_name "$i") has no users (see $STATE/configure.log)"
-    done
-    touch "$DOMAIN_DIR/eventshop-group-users.done"
+    instances_have_realm_users || fail "an instance's operators' realm has no users (see $STATE/configure.log)"
   fi
+}
+
+instances_have_realm_users() {
+  local i
+  for i in $(seq 1 "$EVENTSHOP_INSTANCES"); do
+    grep -q "^$EVENTSHOP_OPERATOR_USER;" "$(instance_dir "$i")/config/eventshop-operators-keyfile" 2>/dev/null || return 1
+  done
 }
 
 stop_instance() {
@@ -138,7 +141,7 @@ deploy_ear_to_group() {
   say "Deploying the EAR to the deployment group $GROUP ($EAR)"
   asadmin deploy --force=true --target "$GROUP" --name eventshop "$EAR" > "$STATE/deploy.log" 2>&1 ||
     { cat "$STATE/deploy.log"; fail "deployment failed; see the instances' logs ($NODES_DIR/$GROUP_NODE/*/logs/server.log)"; }
-  wait_for "every instance to report healthy (/health/ready)" 300 all_instances_healthy ||
+  wait_for "every instance to report healthy (/health/ready)" 600 all_instances_healthy ||
     fail "EventShop is deployed but not healthy on every instance"
 }
 

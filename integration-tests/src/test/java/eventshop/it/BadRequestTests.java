@@ -2,6 +2,7 @@ package eventshop.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eventshop.clients.RestClient;
 import eventshop.events.CustomerRegistered;
 import eventshop.events.EventCodec;
 import jakarta.json.JsonObject;
@@ -21,11 +22,11 @@ import org.junit.jupiter.api.Test;
 abstract class BadRequestTests {
 
     private final Shop shop = new Shop();
-    private final Api api = Stack.API;
+    private final RestClient api = Stack.API;
 
     @Test
     void invalidOrderNamesEachBadField() {
-        Api.Reply reply = api.post("api/orders",
+        RestClient.Reply reply = api.post("api/orders",
                 "{\"items\":[{\"sku\":\"MUG-001\",\"quantity\":0}],\"payment\":{\"cardNumber\":\"12ab\"}}");
 
         assertProblem(reply, 400);
@@ -36,7 +37,7 @@ abstract class BadRequestTests {
     void orderForAnUnknownSkuIsUnprocessable() {
         Shop.Customer customer = shop.newCustomer("Ivy Unknown");
 
-        Api.Reply reply = shop.placeOrder(customer, "NO-SUCH-SKU", 1, Shop.APPROVED_CARD);
+        RestClient.Reply reply = shop.placeOrder(customer, "NO-SUCH-SKU", 1, Shop.APPROVED_CARD);
 
         assertProblem(reply, 422);
         assertThat(fields(reply)).contains("items[0].sku");
@@ -57,7 +58,7 @@ abstract class BadRequestTests {
 
     @Test
     void invalidCustomerNamesTheFields() {
-        Api.Reply reply = api.post("api/customers", "{\"name\":\"\",\"email\":\"not-an-email\"}");
+        RestClient.Reply reply = api.post("api/customers", "{\"name\":\"\",\"email\":\"not-an-email\"}");
 
         assertProblem(reply, 400);
         assertThat(fields(reply)).contains("name", "email");
@@ -65,7 +66,7 @@ abstract class BadRequestTests {
 
     @Test
     void invalidProductChangeNamesTheFields() {
-        Api.Reply reply = api.put("api/products/IT-BAD", "{\"price\":-1,\"stockOnHand\":-5}");
+        RestClient.Reply reply = api.put("api/products/IT-BAD", "{\"price\":-1,\"stockOnHand\":-5}");
 
         assertProblem(reply, 400);
         assertThat(fields(reply)).contains("price", "stockOnHand");
@@ -73,7 +74,7 @@ abstract class BadRequestTests {
 
     @Test
     void newProductWithoutANameIsUnprocessable() {
-        Api.Reply reply = api.put("api/products/IT-" + Shop.shortId(), "{\"price\":1.00,\"stockOnHand\":1}");
+        RestClient.Reply reply = api.put("api/products/IT-" + Shop.shortId(), "{\"price\":1.00,\"stockOnHand\":1}");
 
         assertProblem(reply, 422);
         assertThat(fields(reply)).containsExactly("name");
@@ -92,8 +93,8 @@ abstract class BadRequestTests {
         String body = Shop.orderBody(customer.id(), sku, 1, Shop.APPROVED_CARD);
         String key = UUID.randomUUID().toString();
 
-        Api.Reply first = api.post("api/orders", body, "Idempotency-Key", key);
-        Api.Reply second = api.post("api/orders", body, "Idempotency-Key", key);
+        RestClient.Reply first = api.post("api/orders", body, "Idempotency-Key", key);
+        RestClient.Reply second = api.post("api/orders", body, "Idempotency-Key", key);
 
         assertThat(first.status()).as(first.body()).isEqualTo(202);
         assertThat(second.status()).as(second.body()).isEqualTo(202);
@@ -110,7 +111,7 @@ abstract class BadRequestTests {
         assertThat(api.post("api/orders", Shop.orderBody(customer.id(), sku, 1, Shop.APPROVED_CARD),
                 "Idempotency-Key", key).status()).isEqualTo(202);
 
-        Api.Reply changed = api.post("api/orders", Shop.orderBody(customer.id(), sku, 2, Shop.APPROVED_CARD),
+        RestClient.Reply changed = api.post("api/orders", Shop.orderBody(customer.id(), sku, 2, Shop.APPROVED_CARD),
                 "Idempotency-Key", key);
 
         assertProblem(changed, 422);
@@ -126,11 +127,11 @@ abstract class BadRequestTests {
         Shop.Customer customer = shop.newCustomer("Val Typed");
         String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
 
-        Api.Reply order = api.post("api/orders", "{\"customerId\":\"" + customer.id() + "\",\"items\":[{\"sku\":\"" + sku
+        RestClient.Reply order = api.post("api/orders", "{\"customerId\":\"" + customer.id() + "\",\"items\":[{\"sku\":\"" + sku
                 + "\",\"quantity\":1.5}],\"payment\":{\"cardNumber\":4242424242424242}}");
-        Api.Reply registration = api.post("api/customers",
+        RestClient.Reply registration = api.post("api/customers",
                 "{\"name\":12345,\"email\":[\"val." + Shop.shortId() + "@example.org\"]}");
-        Api.Reply product = api.put("api/products/" + sku, "{\"price\":\"2.00\",\"stockOnHand\":true}");
+        RestClient.Reply product = api.put("api/products/" + sku, "{\"price\":\"2.00\",\"stockOnHand\":true}");
 
         assertProblem(order, 400);
         assertThat(errors(order)).containsEntry("items[0].quantity", "must be a whole number, not 1.5")
@@ -150,7 +151,7 @@ abstract class BadRequestTests {
         String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
 
         // 2^32 + 1: an int that overflows silently reads it as 1.
-        Api.Reply reply = api.post("api/orders", Shop.orderBody(customer.id(), sku, 1, Shop.APPROVED_CARD)
+        RestClient.Reply reply = api.post("api/orders", Shop.orderBody(customer.id(), sku, 1, Shop.APPROVED_CARD)
                 .replace("\"quantity\":1", "\"quantity\":4294967297"));
 
         assertProblem(reply, 400);
@@ -162,7 +163,7 @@ abstract class BadRequestTests {
     void aCustomerIdThatIsNoIdIsABadRequest() {
         String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
 
-        Api.Reply reply = shop.placeOrder(new Shop.Customer("nobody-" + Shop.shortId(), "x@example.org"), sku, 1,
+        RestClient.Reply reply = shop.placeOrder(new Shop.Customer("nobody-" + Shop.shortId(), "x@example.org"), sku, 1,
                 Shop.APPROVED_CARD);
 
         assertProblem(reply, 400);
@@ -172,9 +173,9 @@ abstract class BadRequestTests {
 
     @Test
     void textWithControlCharactersIsRefused() {
-        Api.Reply name = api.post("api/customers",
+        RestClient.Reply name = api.post("api/customers",
                 "{\"name\":\"Nul\\u0000Byte\",\"email\":\"nul." + Shop.shortId() + "@example.org\"}");
-        Api.Reply sku = api.post("api/orders", "{\"customerId\":\"" + UUID.randomUUID() + "\",\"items\":[{\"sku\":\"MUG\\u001b[2J\","
+        RestClient.Reply sku = api.post("api/orders", "{\"customerId\":\"" + UUID.randomUUID() + "\",\"items\":[{\"sku\":\"MUG\\u001b[2J\","
                 + "\"quantity\":1}],\"payment\":{\"cardNumber\":\"4242424242424242\"}}");
 
         assertProblem(name, 400);
@@ -191,9 +192,9 @@ abstract class BadRequestTests {
         String padded = Shop.orderBody(customer.id(), sku, 1, Shop.APPROVED_CARD)
                 .replaceFirst("\\{", "{\"padding\":\"" + "x".repeat(2 * 1024 * 1024) + "\",");
 
-        Api.Reply declared = api.post("api/orders", padded);
-        Api.Reply chunked = api.postChunked("api/orders", padded);
-        Api.Reply customerChunked = api.postChunked("api/customers",
+        RestClient.Reply declared = api.post("api/orders", padded);
+        RestClient.Reply chunked = api.postChunked("api/orders", padded);
+        RestClient.Reply customerChunked = api.postChunked("api/customers",
                 "{\"name\":\"" + "y".repeat(70 * 1024) + "\",\"email\":\"big@example.org\"}");
 
         assertProblem(declared, 413);
@@ -208,7 +209,7 @@ abstract class BadRequestTests {
         String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
         String nobody = UUID.randomUUID().toString();
 
-        Api.Reply reply = shop.placeOrder(new Shop.Customer(nobody, "nobody@example.org"), sku, 1, Shop.APPROVED_CARD);
+        RestClient.Reply reply = shop.placeOrder(new Shop.Customer(nobody, "nobody@example.org"), sku, 1, Shop.APPROVED_CARD);
 
         assertProblem(reply, 422);
         assertThat(errors(reply)).containsExactly(Map.entry("customerId", "is not a registered customer"));
@@ -220,7 +221,7 @@ abstract class BadRequestTests {
     void anOrderForACustomerRegisteredAMomentAgoWaitsForItAndGoesThrough() throws Exception {
         String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
         String customerId = UUID.randomUUID().toString();
-        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<RestClient.Reply> placing = CompletableFuture.supplyAsync(() ->
                 shop.placeOrder(new Shop.Customer(customerId, "moe@example.org"), sku, 1, Shop.APPROVED_CARD));
 
         // The customers service's event reaches orders while (or just before) the order waits for it.
@@ -228,7 +229,7 @@ abstract class BadRequestTests {
                 new CustomerRegistered(customerId, "Moe Moment", "moe." + Shop.shortId() + "@example.org"),
                 customerId, null, "customers"));
 
-        Api.Reply reply = placing.get(60, TimeUnit.SECONDS);
+        RestClient.Reply reply = placing.get(60, TimeUnit.SECONDS);
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         assertThat(shop.awaitTerminal(reply.json().getString("id")).getString("status")).isEqualTo("SHIPPED");
     }
@@ -243,7 +244,7 @@ abstract class BadRequestTests {
         assertProblem(api.get("api/no-such-thing"), 404);
     }
 
-    private static Api.Reply assertProblem(Api.Reply reply, int status) {
+    private static RestClient.Reply assertProblem(RestClient.Reply reply, int status) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().getInt("status")).isEqualTo(status);
@@ -252,13 +253,13 @@ abstract class BadRequestTests {
     }
 
     /** field -> message of each error the problem names. */
-    private static Map<String, String> errors(Api.Reply reply) {
+    private static Map<String, String> errors(RestClient.Reply reply) {
         return reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(error -> error.getString("field"), error -> error.getString("message"),
                         (first, second) -> first + "; " + second));
     }
 
-    private static List<String> fields(Api.Reply reply) {
+    private static List<String> fields(RestClient.Reply reply) {
         return reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .map(error -> error.getString("field")).toList();
     }

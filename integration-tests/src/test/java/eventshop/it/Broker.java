@@ -1,5 +1,6 @@
 package eventshop.it;
 
+import eventshop.clients.BrokerConsole;
 import eventshop.events.Envelope;
 import eventshop.events.EventCodec;
 import jakarta.jms.Connection;
@@ -11,19 +12,20 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * The test's own connection to the real broker, as the operator user: it listens on topics, sends
- * what a misbehaving producer would, reads dead-letter queues and retries them, and uses the broker's
+ * what a misbehaving producer would, reads dead-letter queues and retries them; and uses the broker's
  * management API as an operator would in the console (pause, purge, resume a queue, remove a message,
- * read the address settings).
+ * read the address settings), through its Jolokia endpoint ({@link BrokerConsole}).
  */
 final class Broker implements AutoCloseable {
 
@@ -32,8 +34,10 @@ final class Broker implements AutoCloseable {
 
     private final Connection connection;
     private final Session session;
+    private final BrokerConsole console;
 
-    Broker(String url, String user, String password) throws JMSException {
+    Broker(String url, URI console, String user, String password) throws JMSException {
+        this.console = new BrokerConsole(console, user, password);
         var factory = new ActiveMQConnectionFactory(url, user, password);
         connection = factory.createConnection();
         session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -170,17 +174,32 @@ final class Broker implements AutoCloseable {
     }
 
     /** Stops the broker from delivering a queue's messages to its consumers; they wait, in order. */
-    void pause(String queueName) throws JMSException {
-        manage("queue." + queueName, "pause");
+    void pause(String queueName) {
+        console.exec(console.queue(queueName), "pause()");
     }
 
-    void resume(String queueName) throws JMSException {
-        manage("queue." + queueName, "resume");
+    void resume(String queueName) {
+        console.exec(console.queue(queueName), "resume()");
     }
 
     /** Removes the messages of a queue that match the selector; returns how many. */
-    int remove(String queueName, String selector) throws JMSException {
-        return ((Number) manage("queue." + queueName, "removeMessages", selector)).intValue();
+    int remove(String queueName, String selector) {
+        return (int) BrokerConsole.number(console.exec(console.queue(queueName), "removeMessages(java.lang.String)", selector));
+    }
+
+    /** Removes every message of a queue; returns how many. */
+    int removeAll(String queueName) {
+        return (int) BrokerConsole.number(console.exec(console.queue(queueName), "removeAllMessages()"));
+    }
+
+    /** A counter of a queue, e.g. ("notifications", "DeliveringCount"). */
+    long counter(String queueName, String attribute) {
+        return BrokerConsole.number(console.attribute(console.queue(queueName), attribute));
+    }
+
+    /** An attribute of the broker, e.g. "JournalSyncTransactional". */
+    JsonValue brokerAttribute(String attribute) {
+        return console.attribute(BrokerConsole.BROKER, attribute);
     }
 
     /**
@@ -188,64 +207,18 @@ final class Broker implements AutoCloseable {
      * for its redelivery (the broker counts scheduled messages apart, without a selector: they are found
      * by a value of one of their properties).
      */
-    boolean holds(String queueName, String selector, String propertyValue) throws JMSException {
-        String queue = "queue." + queueName;
-        return ((Number) manage(queue, "countMessages", selector)).longValue() > 0
-                || ((Number) manage(queue, "countDeliveringMessages", selector)).longValue() > 0
-                || String.valueOf(manage(queue, "listScheduledMessagesAsJSON")).contains(propertyValue);
+    boolean holds(String queueName, String selector, String propertyValue) {
+        String queue = console.queue(queueName);
+        return BrokerConsole.number(console.exec(queue, "countMessages(java.lang.String)", selector)) > 0
+                || BrokerConsole.number(console.exec(queue, "countDeliveringMessages(java.lang.String)", selector)) > 0
+                || ((JsonString) console.exec(queue, "listScheduledMessagesAsJSON()")).getString().contains(propertyValue);
     }
 
     /** The redelivery settings the broker applies to an address (broker.xml's address-settings). */
-    JsonObject addressSettings(String address) throws JMSException {
-        try (var reader = Json.createReader(new StringReader(
-                String.valueOf(manage("broker", "getAddressSettingsAsJSON", address))))) {
+    JsonObject addressSettings(String address) {
+        String settings = ((JsonString) console.exec(BrokerConsole.BROKER, "getAddressSettingsAsJSON", address)).getString();
+        try (var reader = Json.createReader(new StringReader(settings))) {
             return reader.readObject();
-        }
-    }
-
-    /**
-     * Invokes an operation of the broker's management API through its management address, e.g.
-     * ("queue.notifications", "pause"), and returns its result; fails when the broker refuses it.
-     */
-    Object manage(String resource, String operation, Object... parameters) throws JMSException {
-        Message request = session.createMessage();
-        try {
-            JMSManagementHelper.putOperationInvocation(request, resource, operation, parameters);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("cannot encode " + resource + " " + operation, e);
-        }
-        return management(request, resource + " " + operation + List.of(parameters));
-    }
-
-    /** An attribute of a managed resource, e.g. ("queue.notifications", "deliveringCount"). */
-    Object attribute(String resource, String attribute) throws JMSException {
-        Message request = session.createMessage();
-        JMSManagementHelper.putAttribute(request, resource, attribute);
-        return management(request, resource + " " + attribute);
-    }
-
-    private Object management(Message request, String what) throws JMSException {
-        var replies = session.createTemporaryQueue();
-        request.setJMSReplyTo(replies);
-        try (var producer = session.createProducer(session.createQueue("activemq.management"));
-             var answers = session.createConsumer(replies)) {
-            producer.send(request);
-            Message answer = answers.receive(Stack.EVENTUAL.toMillis());
-            if (answer == null) {
-                throw new IllegalStateException(what + ": no answer from the broker's management");
-            }
-            try {
-                if (!JMSManagementHelper.hasOperationSucceeded(answer)) {
-                    throw new IllegalStateException(what + " failed: " + JMSManagementHelper.getResult(answer));
-                }
-                return JMSManagementHelper.getResult(answer);
-            } catch (JMSException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("unreadable management answer to " + what, e);
-            }
-        } finally {
-            replies.delete();
         }
     }
 

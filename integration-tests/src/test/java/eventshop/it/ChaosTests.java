@@ -35,6 +35,7 @@ abstract class ChaosTests {
         List<String> restart = List.of("env", "EVENTSHOP_PROFILE=test", "EVENTSHOP_DB=postgres",
                 System.getProperty("it.eventshop.command"), "start", "--no-deploy");
         ChaosSettings settings = new ChaosSettings(Stack.BASE.resolve("api/"), System.getProperty("it.broker.url"),
+                URI.create("http://127.0.0.1:" + System.getProperty("it.broker.console.port") + "/"),
                 System.getProperty("it.broker.admin.user"), System.getProperty("it.broker.admin.password"),
                 System.getProperty("it.pg.url"), "eventshop", "eventshop-secret", Integer.getInteger("it.imap.port"),
                 URI.create("https://127.0.0.1:" + System.getProperty("it.admin.port") + "/"),

@@ -3,6 +3,7 @@ package eventshop.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eventshop.clients.RestClient;
 import eventshop.events.EventCodec;
 import eventshop.events.PaymentAuthorizationResult;
 import jakarta.jms.JMSException;
@@ -42,7 +43,7 @@ abstract class CompensationTests {
         String sku = shop.stockedProduct(new BigDecimal("10.00"), 5);
         String orderId = paidOrder(ivy, sku, 2, Shop.REFUND_REFUSING_CARD);
 
-        Api.Reply cancel = shop.cancel(orderId);
+        RestClient.Reply cancel = shop.cancel(orderId);
 
         assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
         assertThat(cancel.json().getString("status")).isEqualTo("CANCELLED");
@@ -151,12 +152,12 @@ abstract class CompensationTests {
         String orderId = paidOrder(kim, sku, 1, Shop.APPROVED_CARD);
 
         Message cancelled;
-        Stack.broker().manage("queue.orders", "pause");
+        Stack.broker().pause("orders");
         try {
             await().atMost(Stack.EVENTUAL).until(() -> Stack.DB.query(
                     "select 1 from warehouse.shipment where order_id = ? and status = 'SHIPPED'", orderId).size() == 1);
 
-            Api.Reply cancel = shop.cancel(orderId);
+            RestClient.Reply cancel = shop.cancel(orderId);
 
             assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
             cancelled = deadLetter(WAREHOUSE_DEAD_LETTERS, orderId, "OrderCancelled");
@@ -166,7 +167,7 @@ abstract class CompensationTests {
             await().atMost(Stack.EVENTUAL).untilAsserted(() -> assertThat(shop.payments(orderId)).singleElement()
                     .satisfies(payment -> assertThat(payment.getJsonObject("refund").getString("status")).isEqualTo("REFUNDED")));
         } finally {
-            Stack.broker().manage("queue.orders", "resume");
+            Stack.broker().resume("orders");
         }
 
         // Whether the refund reaches orders before or after the failure (two producers, no order between

@@ -1,5 +1,6 @@
 package eventshop.it;
 
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ abstract class DurabilityTests {
     @Test
     void theBrokerSyncsItsJournalOnEveryCommit() throws Exception {
         var broker = Stack.broker();
-        assertThat(broker.attribute("broker", "journalSyncTransactional")).as("journal-sync-transactional").isEqualTo(true);
-        assertThat(broker.attribute("broker", "journalSyncNonTransactional")).as("journal-sync-non-transactional").isEqualTo(true);
+        assertThat(broker.brokerAttribute("JournalSyncTransactional")).as("journal-sync-transactional").isEqualTo(JsonValue.TRUE);
+        assertThat(broker.brokerAttribute("JournalSyncNonTransactional")).as("journal-sync-non-transactional").isEqualTo(JsonValue.TRUE);
     }
 
     @Test

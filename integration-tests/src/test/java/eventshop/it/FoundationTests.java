@@ -3,6 +3,7 @@ package eventshop.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eventshop.clients.RestClient;
 import eventshop.events.Envelope;
 import eventshop.events.EventCodec;
 import eventshop.events.ProductUpdated;
@@ -29,7 +30,7 @@ abstract class FoundationTests {
     private static final String WAREHOUSE_EVENTS = "eventshop.warehouse.events";
     private static final String ORDERS_DEAD_LETTERS = "eventshop.orders.dlq";
 
-    private final Api api = Stack.API;
+    private final RestClient api = Stack.API;
     private static final Database DB = Stack.DB;
     private Broker broker;
 
@@ -40,7 +41,7 @@ abstract class FoundationTests {
 
     @Test
     void healthIsUpWithDatabaseAndBroker() throws Exception {
-        Api.Reply reply = api.get("health/ready");
+        RestClient.Reply reply = api.get("health/ready");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().getString("status")).isEqualTo("UP");
@@ -51,7 +52,7 @@ abstract class FoundationTests {
 
     @Test
     void openApiDocumentsEveryPublicEndpoint() {
-        Api.Reply reply = api.get("openapi");
+        RestClient.Reply reply = api.get("openapi");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).contains("/api/customers:", "/api/products/{sku}:", "/api/orders:",
@@ -82,7 +83,7 @@ abstract class FoundationTests {
         assertThat(errorResponses).contains("post /api/orders 413 #/components/schemas/Problem",
                 "post /api/customers 400 #/components/schemas/Problem");
 
-        Api.Reply page = api.get("api-docs/");
+        RestClient.Reply page = api.get("api-docs/");
         assertThat(page.status()).isEqualTo(200);
         String script = page.body().replaceAll("(?s).*src=\"\\.\\./(webjars/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\".*", "$1");
         assertThat(api.get(script).status()).as(script).isEqualTo(200);
@@ -92,7 +93,7 @@ abstract class FoundationTests {
     void productUpdateTravelsThroughTheBrokerToTheOrdersCatalogue() throws Exception {
         String sku = newSku();
         try (MessageConsumer topic = broker.listen(WAREHOUSE_EVENTS)) {
-            Api.Reply put = api.put("api/products/" + sku, "{\"name\":\"Test mug\",\"price\":12.50,\"stockOnHand\":30}");
+            RestClient.Reply put = api.put("api/products/" + sku, "{\"name\":\"Test mug\",\"price\":12.50,\"stockOnHand\":30}");
 
             assertThat(put.status()).isEqualTo(200);
             assertThat(put.json().getInt("available")).isEqualTo(30);
@@ -115,7 +116,7 @@ abstract class FoundationTests {
         }
 
         await().atMost(EVENTUAL).untilAsserted(() -> {
-            Api.Reply get = api.get("api/products/" + sku);
+            RestClient.Reply get = api.get("api/products/" + sku);
             assertThat(get.status()).isEqualTo(200);
             assertThat(get.json().getJsonNumber("price").bigDecimalValue()).isEqualByComparingTo("12.50");
             assertThat(get.json().getInt("available")).isEqualTo(30);
@@ -134,7 +135,7 @@ abstract class FoundationTests {
         String sentinel = newSku();
 
         try (MessageConsumer topic = broker.listen(WAREHOUSE_EVENTS)) {
-            Api.Reply refused = api.put("api/products/" + sku, "{\"price\":99.00,\"stockOnHand\":2}");
+            RestClient.Reply refused = api.put("api/products/" + sku, "{\"price\":99.00,\"stockOnHand\":2}");
 
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.contentType()).startsWith("application/problem+json");

@@ -4,6 +4,7 @@ import static eventshop.it.Stack.EVENTUAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eventshop.clients.RestClient;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.json.JsonObject;
@@ -33,12 +34,12 @@ abstract class ObservabilityTests {
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    private final Api api = Stack.API;
+    private final RestClient api = Stack.API;
     private final Shop shop = new Shop();
 
     @Test
     void readinessListsTheDatabaseAndTheBrokerUp() {
-        Api.Reply reply = api.get("health/ready");
+        RestClient.Reply reply = api.get("health/ready");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         Map<String, String> checks = reply.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
@@ -180,7 +181,7 @@ abstract class ObservabilityTests {
     }
 
     private List<Sample> scrape() {
-        Api.Reply reply = api.get("metrics");
+        RestClient.Reply reply = api.get("metrics");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("text/plain");
         return reply.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())

@@ -3,6 +3,7 @@ package eventshop.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eventshop.clients.RestClient;
 import eventshop.events.Envelope;
 import eventshop.events.EventCodec;
 import eventshop.events.OrderShipped;
@@ -31,11 +32,11 @@ abstract class OperatorApiTests {
     /** Five delivery attempts, 1 + 2 + 4 + 8 s apart, before the broker dead-letters a failing message. */
     private static final Duration DEAD_LETTERED = Duration.ofSeconds(90);
 
-    private final Api operator = Stack.OPERATOR;
+    private final RestClient operator = Stack.OPERATOR;
 
     @Test
     void theOverviewListsEverySubscriptionWithItsConsumersAndTheDeadLetterQueues() {
-        Api.Reply reply = operator.get("api/ops/messaging");
+        RestClient.Reply reply = operator.get("api/ops/messaging");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         JsonObject overview = reply.json();
@@ -79,7 +80,7 @@ abstract class OperatorApiTests {
         assertThat(overview.getJsonObject("deadLetters").getJsonNumber("warehouse").longValue()).isPositive();
 
         String id = letter.getString("id");
-        Api.Reply discarded = operator.delete("api/ops/dead-letters/warehouse/" + id);
+        RestClient.Reply discarded = operator.delete("api/ops/dead-letters/warehouse/" + id);
 
         assertThat(discarded.status()).as(discarded.body()).isEqualTo(200);
         assertThat(deadLetter("warehouse", garbage)).isEmpty();
@@ -99,7 +100,7 @@ abstract class OperatorApiTests {
 
         // Retried, the garbage goes back to the customers subscription ONLY, which rejects it again (a new
         // dead letter); had it gone to the topic, the warehouse would have dead-lettered it once more too.
-        Api.Reply retried = operator.post("api/ops/dead-letters/customers/retry-all", "");
+        RestClient.Reply retried = operator.post("api/ops/dead-letters/customers/retry-all", "");
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
         assertThat(retried.body()).contains(customersCopy.getString("id"));
         JsonObject again = await().atMost(Stack.EVENTUAL).until(() -> deadLetter("customers", garbage), Optional::isPresent)
@@ -132,7 +133,7 @@ abstract class OperatorApiTests {
         assertThat(Stack.DB.update("insert into customers.history_entry (order_id, customer_id, status, total, placed_at, "
                 + "updated_at, version) values (?, ?, 'PAID', ?, ?, ?, 0)", orderId, customer.id(), new BigDecimal("10.00"),
                 now, now)).isEqualTo(1);
-        Api.Reply retried = operator.post("api/ops/dead-letters/customers/" + letter.getString("id") + "/retry", "");
+        RestClient.Reply retried = operator.post("api/ops/dead-letters/customers/" + letter.getString("id") + "/retry", "");
 
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
         await().atMost(Stack.EVENTUAL).untilAsserted(() ->
@@ -146,8 +147,8 @@ abstract class OperatorApiTests {
 
     @Test
     void onlyTheOperatorGetsInWhileThePublicApiStaysOpen() {
-        Api anonymous = Stack.API;
-        Api wrongPassword = Stack.API.as("operator", "not-the-password");
+        RestClient anonymous = Stack.API;
+        RestClient wrongPassword = Stack.API.as("operator", "not-the-password");
         for (String path : List.of("api/ops/messaging", "api/ops/dead-letters/orders", "api/ops/audit")) {
             assertThat(anonymous.get(path).status()).as("anonymous GET " + path).isEqualTo(401);
             assertThat(wrongPassword.get(path).status()).as("wrong password GET " + path).isEqualTo(401);
@@ -166,7 +167,7 @@ abstract class OperatorApiTests {
     }
 
     private Optional<JsonObject> deadLetter(String service, String bodyContains) {
-        Api.Reply reply = operator.get("api/ops/dead-letters/" + service);
+        RestClient.Reply reply = operator.get("api/ops/dead-letters/" + service);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.structure().asJsonArray().stream().map(JsonValue::asJsonObject)
                 .filter(letter -> letter.getString("body", "").contains(bodyContains))
@@ -183,7 +184,7 @@ abstract class OperatorApiTests {
         return queue(overview, "subscription", subscription).orElseThrow().getJsonNumber("messagesAdded").longValue();
     }
 
-    private static void assertProblem(Api.Reply reply, int status) {
+    private static void assertProblem(RestClient.Reply reply, int status) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
     }

@@ -3,6 +3,7 @@ package eventshop.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eventshop.clients.RestClient;
 import eventshop.events.Envelope;
 import eventshop.events.EventCodec;
 import eventshop.events.OrderShipped;
@@ -60,13 +61,13 @@ abstract class OperatorPageTests {
             assertThat(api.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type ->
                     assertThat(type).startsWith("application/problem+json"));
             assertThat(api.headers().firstValue("WWW-Authenticate")).as(path).isPresent();
-            assertThat(new Api.Reply(401, "", "", api.body()).json().getInt("status")).isEqualTo(401);
-            Api.Reply clerk = Stack.CLERK.get(path);
+            assertThat(new RestClient.Reply(401, "", "", api.body()).json().getInt("status")).isEqualTo(401);
+            RestClient.Reply clerk = Stack.CLERK.get(path);
             assertThat(clerk.status()).as("non-operator " + path).isEqualTo(403);
             assertThat(clerk.contentType()).startsWith("application/problem+json");
             assertThat(clerk.json().getString("title")).isEqualTo("Forbidden");
         }
-        Api.Reply refusedPost = Stack.API.post("api/ops/dead-letters/orders/retry-all", "");
+        RestClient.Reply refusedPost = Stack.API.post("api/ops/dead-letters/orders/retry-all", "");
         assertThat(refusedPost.status()).isEqualTo(401);
         assertThat(refusedPost.contentType()).as("a refused POST too").startsWith("application/problem+json");
 
@@ -78,18 +79,18 @@ abstract class OperatorPageTests {
 
     @Test
     void theOrdersPartOfTheOperatorApiAnswersBadInputWithNamedFields() {
-        Api operator = Stack.OPERATOR;
-        Api.Reply counts = operator.get("api/ops/orders/counts");
+        RestClient operator = Stack.OPERATOR;
+        RestClient.Reply counts = operator.get("api/ops/orders/counts");
         assertThat(counts.status()).as(counts.body()).isEqualTo(200);
         assertThat(counts.json().getJsonObject("counts").keySet())
                 .containsExactlyInAnyOrder("PLACED", "PAID", "SHIPPED", "REJECTED", "CANCELLED", "NEEDS_ATTENTION");
 
-        Api.Reply stuck = operator.get("api/ops/orders/stuck");
+        RestClient.Reply stuck = operator.get("api/ops/orders/stuck");
         assertThat(stuck.status()).as(stuck.body()).isEqualTo(200);
         assertThat(stuck.json().getJsonNumber("olderThanSeconds").longValue()).as("the default, 5 minutes").isEqualTo(300);
 
         for (String query : List.of("olderThanSeconds=soon", "olderThanSeconds=-1", "limit=0", "limit=201")) {
-            Api.Reply bad = operator.get("api/ops/orders/stuck?" + query);
+            RestClient.Reply bad = operator.get("api/ops/orders/stuck?" + query);
             assertThat(bad.status()).as(query).isEqualTo(400);
             assertThat(bad.contentType()).startsWith("application/problem+json");
             assertThat(bad.json().getJsonArray("errors").getJsonObject(0).getString("field"))

@@ -3,6 +3,7 @@ package eventshop.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eventshop.clients.RestClient;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -99,7 +100,7 @@ abstract class OrderFlowTests {
         String orderId = shop.placedOrderId(eve, sku, 3, Shop.APPROVED_CARD);
         shop.awaitStatus(orderId, "PAID");
 
-        Api.Reply cancel = Stack.API.post("api/orders/" + orderId + "/cancel", "");
+        RestClient.Reply cancel = Stack.API.post("api/orders/" + orderId + "/cancel", "");
 
         assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
         assertThat(cancel.json().getString("status")).isEqualTo("CANCELLED");
@@ -109,7 +110,7 @@ abstract class OrderFlowTests {
         Shop.awaitHistory(eve, orderId, "CANCELLED");
         Shop.awaitEmails(eve, "Order received", "Order cancelled");
 
-        Api.Reply again = Stack.API.post("api/orders/" + orderId + "/cancel", "");
+        RestClient.Reply again = Stack.API.post("api/orders/" + orderId + "/cancel", "");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
     }
@@ -121,7 +122,7 @@ abstract class OrderFlowTests {
         String orderId = shop.placedOrderId(fay, sku, 1, Shop.APPROVED_CARD);
         shop.awaitStatus(orderId, "SHIPPED");
 
-        Api.Reply cancel = Stack.API.post("api/orders/" + orderId + "/cancel", "");
+        RestClient.Reply cancel = Stack.API.post("api/orders/" + orderId + "/cancel", "");
 
         assertThat(cancel.status()).isEqualTo(409);
         assertThat(cancel.contentType()).startsWith("application/problem+json");

@@ -3,16 +3,17 @@ package eventshop.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eventshop.clients.RestClient;
 import eventshop.events.CustomerRegistered;
 import eventshop.events.Envelope;
 import eventshop.events.EventCodec;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,7 +70,7 @@ abstract class RecoveryTests {
         String[] orderId = new String[1];
         await("an order accepted").atMost(Duration.between(Instant.now(), deadline)).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions().until(() -> {
-                    Api.Reply reply = shop.placeOrder(ann, sku, 1, Shop.APPROVED_CARD);
+                    RestClient.Reply reply = shop.placeOrder(ann, sku, 1, Shop.APPROVED_CARD);
                     orderId[0] = reply.status() == 202 ? reply.json().getString("id") : null;
                     return orderId[0] != null;
                 });
@@ -91,30 +92,16 @@ abstract class RecoveryTests {
 
     /** EventShop's own queues (the services' subscriptions and eventshop.*), not the clients' temporary ones. */
     private static List<String> queuesWithConsumers() throws Exception {
-        return Arrays.stream((Object[]) Stack.broker().manage("broker", "getQueueNames")).map(String::valueOf)
+        Broker broker = Stack.broker();
+        return broker.brokerAttribute("QueueNames").asJsonArray().getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
                 .filter(queue -> Names.SERVICES.contains(queue) || queue.startsWith("eventshop."))
-                .filter(queue -> consumers(queue) > 0).sorted().toList();
+                .filter(queue -> broker.counter(queue, "ConsumerCount") > 0).sorted().toList();
     }
 
     private static List<String> withoutConsumers(List<String> queues) throws Exception {
         try (Broker broker = Stack.newBroker()) {
-            return queues.stream().filter(queue -> consumers(broker, queue) == 0).toList();
-        }
-    }
-
-    private static int consumers(String queue) {
-        try {
-            return consumers(Stack.broker(), queue);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int consumers(Broker broker, String queue) {
-        try {
-            return ((Number) broker.attribute("queue." + queue, "consumerCount")).intValue();
-        } catch (Exception e) {
-            throw new IllegalStateException("consumers of " + queue, e);
+            return queues.stream().filter(queue -> broker.counter(queue, "ConsumerCount") == 0).toList();
         }
     }
 }

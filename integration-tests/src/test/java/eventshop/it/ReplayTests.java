@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import eventshop.clients.RestClient;
 import eventshop.events.Envelope;
 import eventshop.events.EventCodec;
 import jakarta.jms.JMSException;
@@ -34,7 +35,7 @@ abstract class ReplayTests {
             "Order received", "Order received", "Order shipped", "Order shipped");
 
     private final Shop shop = new Shop();
-    private final Api api = Stack.API;
+    private final RestClient api = Stack.API;
     private Broker broker;
 
     @BeforeEach
@@ -57,7 +58,7 @@ abstract class ReplayTests {
             // Both orders' OrderPlaced and OrderShipped wait in the stopped subscription: lose them.
             await().atMost(Stack.EVENTUAL).until(() -> broker.browse(subscription(NOTIFICATIONS),
                     ofOrders(orderIds) + " AND type IN ('OrderPlaced', 'OrderShipped')") == 4);
-            broker.manage("queue." + NOTIFICATIONS, "removeAllMessages");
+            broker.removeAll(NOTIFICATIONS);
         } finally {
             resume(NOTIFICATIONS);
         }
@@ -72,7 +73,7 @@ abstract class ReplayTests {
         pause(NOTIFICATIONS);
         pause(CUSTOMERS);
         try {
-            Api.Reply dryRun = replay("{" + window + ",\"dryRun\":true}");
+            RestClient.Reply dryRun = replay("{" + window + ",\"dryRun\":true}");
             assertThat(dryRun.json().getBoolean("dryRun")).isTrue();
             List<JsonObject> listed = events(dryRun);
             assertThat(listed).filteredOn(event -> orderIds.contains(event.getString("correlationId")))
@@ -83,7 +84,7 @@ abstract class ReplayTests {
                     .hasSize(4);
             assertThat(copiesIn(NOTIFICATIONS)).as("a dry run sends nothing").isZero();
 
-            Api.Reply sent = replay("{" + window + ",\"dryRun\":false}");
+            RestClient.Reply sent = replay("{" + window + ",\"dryRun\":false}");
             replayed = events(sent);
             assertThat(sent.json().getBoolean("dryRun")).isFalse();
             assertThat(replayed).isEqualTo(listed);
@@ -100,7 +101,7 @@ abstract class ReplayTests {
 
         pause(NOTIFICATIONS);
         try {
-            Api.Reply again = replay("{" + window + ",\"dryRun\":false}");
+            RestClient.Reply again = replay("{" + window + ",\"dryRun\":false}");
             assertThat(events(again)).isEqualTo(replayed);
             // The broker takes the copies again (no duplicate-detection id): only the subscriber's
             // processed-message record can keep them from having an effect.
@@ -188,18 +189,18 @@ abstract class ReplayTests {
         assertProblem(replay("{\"service\":\"payments\",\"producer\":\"customers\",\"dryRun\":true}"), 422, "producer");
     }
 
-    private Api.Reply replay(String body) {
+    private RestClient.Reply replay(String body) {
         return Stack.OPERATOR.post("api/ops/replay", body);
     }
 
-    private static List<JsonObject> events(Api.Reply reply) {
+    private static List<JsonObject> events(RestClient.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         List<JsonObject> events = reply.json().getJsonArray("events").getValuesAs(JsonObject.class);
         assertThat(reply.json().getInt("count")).isEqualTo(events.size());
         return events;
     }
 
-    private static void assertProblem(Api.Reply reply, int status, String... fields) {
+    private static void assertProblem(RestClient.Reply reply, int status, String... fields) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().getInt("status")).isEqualTo(status);
@@ -225,21 +226,17 @@ abstract class ReplayTests {
      */
     private void awaitEveryCopyHandled(String name) {
         await().atMost(Stack.EVENTUAL).until(() -> copiesIn(name) == 0
-                && count(broker.attribute("queue." + name, "deliveringCount")) == 0
-                && count(broker.attribute("queue." + name, "scheduledCount")) == 0);
-    }
-
-    private static long count(Object managementResult) {
-        return ((Number) managementResult).longValue();
+                && broker.counter(name, "DeliveringCount") == 0
+                && broker.counter(name, "ScheduledCount") == 0);
     }
 
     /** The subscription's consumers stay connected and receive nothing until it is resumed. */
     private void pause(String name) throws Exception {
-        broker.manage("queue." + name, "pause");
+        broker.pause(name);
     }
 
     private void resume(String name) throws Exception {
-        broker.manage("queue." + name, "resume");
+        broker.resume(name);
     }
 
     private static String ofOrders(List<String> orderIds) {

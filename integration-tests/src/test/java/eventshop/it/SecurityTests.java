@@ -1,6 +1,6 @@
 package eventshop.it;
 
-import eventshop.chaos.AdminTls;
+import eventshop.clients.AdminTls;
 import jakarta.jms.Connection;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;

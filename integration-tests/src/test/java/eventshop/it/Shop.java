@@ -3,6 +3,8 @@ package eventshop.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eventshop.clients.RestClient;
+import eventshop.clients.Storefront;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.UUID;
 
 /**
  * What a storefront does through the public API, in the words of the tests: register a customer,
- * stock a product, place and follow an order.
+ * stock a product, place and follow an order. The requests are the shared client's ({@link RestClient},
+ * bodies from {@link Storefront}); the assertions on their answers are the tests'.
  */
 final class Shop {
 
@@ -22,14 +25,14 @@ final class Shop {
 
     static final List<String> TERMINAL = List.of("SHIPPED", "REJECTED", "CANCELLED");
 
-    private final Api api = Stack.API;
+    private final RestClient api = Stack.API;
 
     record Customer(String id, String email) {
     }
 
     Customer newCustomer(String name) {
         String email = name.toLowerCase().replace(' ', '.') + "." + shortId() + "@example.org";
-        Api.Reply reply = api.post("api/customers", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
+        RestClient.Reply reply = api.post("api/customers", Storefront.customer(name, email));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return new Customer(reply.json().getString("id"), email);
     }
@@ -37,31 +40,29 @@ final class Shop {
     /** A product the orders service can already sell: the warehouse's event has reached its catalogue. */
     String stockedProduct(BigDecimal price, int stockOnHand) {
         String sku = "IT-" + shortId();
-        Api.Reply put = api.put("api/products/" + sku,
-                "{\"name\":\"Product " + sku + "\",\"price\":" + price + ",\"stockOnHand\":" + stockOnHand + "}");
+        RestClient.Reply put = api.put("api/products/" + sku, Storefront.product("Product " + sku, price, stockOnHand));
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         await().atMost(Stack.EVENTUAL).until(() -> api.get("api/products/" + sku).status() == 200);
         return sku;
     }
 
-    Api.Reply placeOrder(Customer customer, String sku, int quantity, String card) {
+    RestClient.Reply placeOrder(Customer customer, String sku, int quantity, String card) {
         return api.post("api/orders", orderBody(customer.id(), sku, quantity, card));
     }
 
     static String orderBody(String customerId, String sku, int quantity, String card) {
-        return "{\"customerId\":\"" + customerId + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity
-                + "}],\"payment\":{\"cardNumber\":\"" + card + "\"}}";
+        return Storefront.order(customerId, sku, quantity, card).toString();
     }
 
     String placedOrderId(Customer customer, String sku, int quantity, String card) {
-        Api.Reply reply = placeOrder(customer, sku, quantity, card);
+        RestClient.Reply reply = placeOrder(customer, sku, quantity, card);
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         assertThat(reply.location()).endsWith("/api/orders/" + reply.json().getString("id"));
         return reply.json().getString("id");
     }
 
     JsonObject order(String id) {
-        Api.Reply reply = api.get("api/orders/" + id);
+        RestClient.Reply reply = api.get("api/orders/" + id);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json();
     }
@@ -77,7 +78,7 @@ final class Shop {
     }
 
     /** The customer's cancel, as the API answers it. */
-    Api.Reply cancel(String orderId) {
+    RestClient.Reply cancel(String orderId) {
         return api.post("api/orders/" + orderId + "/cancel", "");
     }
 
@@ -89,7 +90,7 @@ final class Shop {
     }
 
     List<JsonObject> payments(String orderId) {
-        Api.Reply reply = api.get("api/payments?orderId=" + orderId);
+        RestClient.Reply reply = api.get("api/payments?orderId=" + orderId);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.structure().asJsonArray().getValuesAs(JsonObject.class);
     }
@@ -97,7 +98,7 @@ final class Shop {
     /** Waits until the customers service's history shows the order in that status. */
     static void awaitHistory(Customer customer, String orderId, String status) {
         await().atMost(Stack.EVENTUAL).untilAsserted(() -> {
-            Api.Reply reply = Stack.API.get("api/customers/" + customer.id());
+            RestClient.Reply reply = Stack.API.get("api/customers/" + customer.id());
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.json().getJsonArray("orders").getValuesAs(JsonObject.class))
                     .anySatisfy(entry -> {

@@ -1,5 +1,6 @@
 package eventshop.it;
 
+import eventshop.clients.RestClient;
 import jakarta.jms.JMSException;
 import java.net.URI;
 import java.time.Duration;
@@ -15,11 +16,11 @@ final class Stack {
     static final Duration EVENTUAL = Duration.ofSeconds(30);
 
     static final URI BASE = URI.create("http://127.0.0.1:" + System.getProperty("it.http.port") + "/");
-    static final Api API = new Api(BASE);
+    static final RestClient API = new RestClient(BASE);
     /** The operator API's user (bin/eventshop.defaults: EVENTSHOP_OPERATOR_USER/PASSWORD). */
-    static final Api OPERATOR = API.as("operator", "operator-secret");
+    static final RestClient OPERATOR = API.as("operator", "operator-secret");
     /** A user of the operators' realm without the role operator (EVENTSHOP_CLERK_USER/PASSWORD). */
-    static final Api CLERK = API.as("clerk", "clerk-secret");
+    static final RestClient CLERK = API.as("clerk", "clerk-secret");
     static final Database DB = new Database(System.getProperty("it.pg.url"));
     private static Broker broker;
 
@@ -36,6 +37,7 @@ final class Stack {
     /** A connection of its own (the caller closes it), e.g. to poll a broker that is coming back. */
     static Broker newBroker() throws JMSException {
         return new Broker(System.getProperty("it.broker.url"),
+                URI.create("http://127.0.0.1:" + System.getProperty("it.broker.console.port") + "/"),
                 System.getProperty("it.broker.admin.user"), System.getProperty("it.broker.admin.password"));
     }
 

@@ -3,6 +3,7 @@ package eventshop.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eventshop.clients.RestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -173,7 +174,7 @@ abstract class VersioningAndOrderingTests {
     @Test
     void interleavedOrdersAndCancelsAreSeenInOrderByEveryService() throws Exception {
         for (String subscription : List.of("orders", "payments", "warehouse", "customers", "notifications")) {
-            assertThat(((Number) Stack.broker().attribute("queue." + subscription, "consumerCount")).intValue())
+            assertThat(Stack.broker().counter(subscription, "ConsumerCount"))
                     .as("consumer sessions on the subscription " + subscription).isGreaterThan(1);
         }
         int orders = 24;
@@ -208,7 +209,7 @@ abstract class VersioningAndOrderingTests {
     /** The customer cancels as soon as the order is accepted; a 409 "changed meanwhile" is tried again. */
     private void cancelAtOnce(String orderId) {
         await().atMost(Stack.EVENTUAL).until(() -> {
-            Api.Reply cancel = shop.cancel(orderId);
+            RestClient.Reply cancel = shop.cancel(orderId);
             assertThat(cancel.status()).as(cancel.body()).isIn(202, 409);
             return cancel.status() == 202;
         });

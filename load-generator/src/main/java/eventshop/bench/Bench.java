@@ -1,5 +1,9 @@
 package eventshop.bench;
 
+import eventshop.clients.RestClient;
+import eventshop.clients.Storefront;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,16 +27,16 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
-        Storefront shop = new Storefront(settings.api());
+        Storefront shop = new Storefront(new RestClient(URI.create(settings.api())));
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         String plentiful = "BENCH-" + run;
         String scarce = "BENCH-" + run + "-SCARCE";
-        shop.stockProduct(plentiful, "9.90", 10_000_000);
-        shop.stockProduct(scarce, "19.90", 0);
+        shop.stockProduct(plentiful, "Bench " + plentiful, new BigDecimal("9.90"), 10_000_000);
+        shop.stockProduct(scarce, "Bench " + scarce, new BigDecimal("19.90"), 0);
         while (!shop.sells(plentiful) || !shop.sells(scarce)) {
             Thread.sleep(100); // the catalogue copy follows the warehouse through the broker
         }
-        List<String> customers = IntStream.range(0, CUSTOMERS).mapToObj(i -> shop.newCustomer()).toList();
+        List<String> customers = IntStream.range(0, CUSTOMERS).mapToObj(i -> shop.newCustomer("Bench Customer", "bench-" + UUID.randomUUID() + "@example.org")).toList();
 
         say("baseline: broker, persistent transacted messages for %d s", BASELINE_SECONDS);
         double broker = Baselines.brokerMessagesPerSecond(settings, BASELINE_SECONDS);

@@ -1,5 +1,6 @@
 package eventshop.bench;
 
+import eventshop.clients.Storefront;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -79,7 +80,7 @@ final class Load {
         long placing = System.nanoTime();
         String orderId;
         try {
-            orderId = shop.placeOrder(customer, sku, 1, kind.card());
+            orderId = shop.placeOrder(customer, sku, 1, kind.card(), null).orElseThrow();
         } catch (RuntimeException e) {
             LOG.warning("placing an order failed: " + e.getMessage());
             run.outcome("PLACE_FAILED");

@@ -1,11 +1,12 @@
 package eventshop.bench;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 /** Where the system is and what to run, from -D options (bin/eventshop bench sets them). */
-record Settings(String api, String brokerUrl, String brokerUser, String brokerPassword,
+record Settings(String api, String brokerUrl, URI brokerConsole, String brokerUser, String brokerPassword,
                 String dbUrl, String dbUser, String dbPassword,
                 List<Integer> concurrencies, int warmUpSeconds, int secondsPerLevel, double openLoopRate, int openLoopSeconds,
                 Path out, String serverPid, String brokerPid) {
@@ -19,6 +20,7 @@ record Settings(String api, String brokerUrl, String brokerUser, String brokerPa
         return new Settings(
                 get("bench.api", "http://127.0.0.1:8080/api/"),
                 get("bench.broker.url", "tcp://127.0.0.1:61616"),
+                URI.create(get("bench.broker.console", "http://127.0.0.1:8175/")),
                 get("bench.broker.user", "admin"),
                 get("bench.broker.password", "admin-secret"),
                 get("bench.db.url", "jdbc:postgresql://127.0.0.1:55432/eventshop"),

@@ -1,5 +1,6 @@
 package eventshop.chaos;
 
+import eventshop.clients.Storefront;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -37,7 +38,7 @@ final class Audit {
     }
 
     /** Until the orders service knows the customers and products, and the notifications service the addresses. */
-    void awaitCopiesOf(Collection<String> customers, List<String> skus, PatientStorefront shop) throws InterruptedException {
+    void awaitCopiesOf(Collection<String> customers, List<String> skus, Storefront shop) throws InterruptedException {
         String[] ids = customers.toArray(String[]::new);
         boolean ready = await(settings.settling().toNanos(), () ->
                 count("select count(*) from orders.customer_copy where customer_id = any(?)", (Object) ids) == ids.length

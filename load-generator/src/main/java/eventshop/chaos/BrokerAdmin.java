@@ -1,13 +1,12 @@
 package eventshop.chaos;
 
+import eventshop.clients.BrokerConsole;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.QueueConnection;
-import jakarta.jms.QueueRequestor;
-import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +16,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * The broker as its operator sees it (the admin user): the dead-letter queues, the transactions it holds
- * prepared or decided heuristically, and a producer of poisoned messages. Each call opens its own
- * connection: the broker is killed and restarted during the run.
+ * The broker as its operator sees it (the admin user): the dead-letter queues (browsed over JMS), the transactions
+ * it holds prepared or decided heuristically (its management API, through {@link BrokerConsole}), and a producer
+ * of poisoned messages. Each call opens its own connection: the broker is killed and restarted during the run.
  */
 final class BrokerAdmin {
 
@@ -37,9 +34,11 @@ final class BrokerAdmin {
     }
 
     private final ChaosSettings settings;
+    private final BrokerConsole console;
 
     BrokerAdmin(ChaosSettings settings) {
         this.settings = settings;
+        this.console = new BrokerConsole(settings.brokerConsole(), settings.brokerUser(), settings.brokerPassword());
     }
 
     List<DeadLetter> deadLetters() throws JMSException {
@@ -103,33 +102,18 @@ final class BrokerAdmin {
         }
     }
 
-    int preparedTransactions() throws Exception {
-        return length(manage("listPreparedTransactions"));
+    int preparedTransactions() {
+        return length("listPreparedTransactions");
     }
 
     /** Transactions the broker decided by itself (an operator's heuristic commit or rollback). */
-    int heuristicTransactions() throws Exception {
-        return length(manage("listHeuristicCommittedTransactions")) + length(manage("listHeuristicRolledBackTransactions"));
+    int heuristicTransactions() {
+        return length("listHeuristicCommittedTransactions") + length("listHeuristicRolledBackTransactions");
     }
 
-    private Object manage(String operation) throws Exception {
-        var factory = new ActiveMQConnectionFactory(settings.brokerUrl(), settings.brokerUser(), settings.brokerPassword());
-        try (QueueConnection connection = factory.createQueueConnection()) {
-            QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
-            QueueRequestor requestor = new QueueRequestor(session, ActiveMQJMSClient.createQueue("activemq.management"));
-            connection.start();
-            Message request = session.createMessage();
-            JMSManagementHelper.putOperationInvocation(request, "broker", operation);
-            Message reply = requestor.request(request);
-            if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
-                throw new IllegalStateException("broker " + operation + " failed: " + JMSManagementHelper.getResult(reply));
-            }
-            return JMSManagementHelper.getResult(reply);
-        }
-    }
-
-    private static int length(Object result) {
-        return result instanceof Object[] array ? array.length : 0;
+    private int length(String listOperation) {
+        JsonValue list = console.exec(BrokerConsole.BROKER, listOperation + "()");
+        return list.getValueType() == JsonValue.ValueType.ARRAY ? list.asJsonArray().size() : 0;
     }
 
     private Connection connect() throws JMSException {

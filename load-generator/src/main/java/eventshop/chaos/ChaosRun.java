@@ -1,6 +1,9 @@
 package eventshop.chaos;
 
 import eventshop.bench.OrderMix;
+import eventshop.clients.RestClient;
+import eventshop.clients.Storefront;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -34,14 +37,14 @@ public final class ChaosRun {
 
     private final ChaosSettings settings;
     private final Progress progress;
-    private final PatientStorefront shop;
+    private final Storefront shop;
     private final BrokerAdmin broker;
     private final Outages outages;
 
     public ChaosRun(ChaosSettings settings, Progress progress) {
         this.settings = settings;
         this.progress = progress;
-        this.shop = new PatientStorefront(settings.api());
+        this.shop = new Storefront(new RestClient(settings.api()));
         this.broker = new BrokerAdmin(settings);
         this.outages = new Outages(settings, progress);
     }
@@ -65,6 +68,7 @@ public final class ChaosRun {
     private Placed run() throws Exception {
         long started = System.nanoTime();
         long placingDeadline = started + settings.placing().toNanos();
+        Storefront patient = shop.patientUntil(placingDeadline);
         String run = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         Set<String> deadLettersBefore = broker.deadLetters().stream().map(BrokerAdmin.DeadLetter::messageId)
                 .collect(Collectors.toSet());
@@ -74,13 +78,13 @@ public final class ChaosRun {
         // Some scarce orders get the last units, the others are refunded: both paths touch the stock count.
         int scarceStock = Math.max(2, settings.orders() / 100);
         Map<String, Integer> initialStock = Map.of(plentiful, 10_000_000, scarce, scarceStock);
-        shop.stockProduct(plentiful, "9.90", initialStock.get(plentiful), placingDeadline);
-        shop.stockProduct(scarce, "19.90", scarceStock, placingDeadline);
+        patient.stockProduct(plentiful, "Chaos " + plentiful, new BigDecimal("9.90"), initialStock.get(plentiful));
+        patient.stockProduct(scarce, "Chaos " + scarce, new BigDecimal("19.90"), scarceStock);
         Map<String, String> customerEmails = new LinkedHashMap<>();
         int customers = Math.max(3, Math.min(40, settings.orders() / 40));
         for (int i = 0; i < customers; i++) {
             String email = "chaos-" + run + "-" + i + "@example.org";
-            customerEmails.put(shop.newCustomer("Chaos Customer " + i, email, placingDeadline), email);
+            customerEmails.put(patient.newCustomer("Chaos Customer " + i, email), email);
         }
         progress.say("run %s: %d customers, products %s (stock 10000000) and %s (stock %d)", run, customers,
                 plentiful, scarce, scarceStock);
@@ -127,8 +131,7 @@ public final class ChaosRun {
                     OrderMix kind = OrderMix.next();
                     String customer = customerIds.get((id + started_.get()) % customerIds.size());
                     String key = "chaos-" + run + "-" + UUID.randomUUID();
-                    var order = shop.placeOrder(customer, kind == OrderMix.SCARCE ? scarce : plentiful, 1, kind.card(),
-                            key, placingDeadline);
+                    var order = patient.placeOrder(customer, kind == OrderMix.SCARCE ? scarce : plentiful, 1, kind.card(), key);
                     if (order.isEmpty()) {
                         neverAccepted.incrementAndGet();
                         continue;
@@ -136,7 +139,7 @@ public final class ChaosRun {
                     orderOfKey.put(key, order.get());
                     kinds.get(kind).incrementAndGet();
                     if (kind == OrderMix.CANCELLED_BY_CLIENT) {
-                        shop.cancel(order.get(), placingDeadline);
+                        patient.cancel(order.get());
                     }
                     int accepted = orderOfKey.size();
                     if (accepted % Math.max(1, settings.orders() / 10) == 0) {

@@ -9,6 +9,7 @@ import java.util.List;
  * Where the system under test is, how to hurt it, and how big the run is. bin/eventshop chaos fills it from
  * -Dchaos.* options ({@link #fromSystemProperties()}); the integration suite builds its own, smaller one.
  *
+ * @param brokerConsole   the broker's web console (its management API, Jolokia), e.g. http://127.0.0.1:8176/
  * @param orders          how many orders to get accepted (the run also stops placing at {@code placing})
  * @param clients         how many storefront clients place orders at once
  * @param poisons         how many poisoned messages the run publishes on purpose (one at the start, one after
@@ -20,7 +21,7 @@ import java.util.List;
  * @param restartCommand  a command that starts again whatever is down and leaves the rest alone
  * @param out             where the report is written; null: nowhere
  */
-public record ChaosSettings(URI api, String brokerUrl, String brokerUser, String brokerPassword,
+public record ChaosSettings(URI api, String brokerUrl, URI brokerConsole, String brokerUser, String brokerPassword,
                             String dbUrl, String dbUser, String dbPassword, int imapPort,
                             URI admin, String adminUser, String adminPassword,
                             int orders, int clients, int poisons, Duration placing, Duration settling,
@@ -30,6 +31,7 @@ public record ChaosSettings(URI api, String brokerUrl, String brokerUser, String
         return new ChaosSettings(
                 URI.create(get("chaos.api", "http://127.0.0.1:44880/api/")),
                 get("chaos.broker.url", "tcp://127.0.0.1:61676"),
+                URI.create(get("chaos.broker.console", "http://127.0.0.1:8176/")),
                 get("chaos.broker.user", "admin"),
                 get("chaos.broker.password", "admin-secret"),
                 get("chaos.db.url", "jdbc:postgresql://127.0.0.1:55492/eventshop"),

@@ -1,5 +1,6 @@
 package eventshop.chaos;
 
+import eventshop.clients.AdminTls;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;

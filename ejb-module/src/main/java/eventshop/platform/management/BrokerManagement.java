@@ -1,21 +1,11 @@
 package eventshop.platform.management;
 
+import eventshop.clients.BrokerConsole;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,7 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Reads the broker's own management API: the Jolokia endpoint of the Artemis web console, as the broker's
  * operator user (role amq), whose credentials come from configuration (system properties rendered from
  * bin/eventshop.defaults by server-config/10-domain.asadmin). Used by the Operator API's overview and by
- * the queue-depth gauges.
+ * the queue-depth gauges. The client is the project's one broker-management client ({@link BrokerConsole}, in the
+ * EAR's lib/), the one the load generator, the chaos driver and the tests use: this bean gives it its settings
+ * and turns its failures into {@link BrokerUnreadable} (a 503 to the operator).
  *
  * <p>Why Jolokia and not management messages to activemq.management: those need a plain (non-XA) Artemis
  * client inside the EAR, i.e. a second copy of the client classes beside the resource adapter's, and a
@@ -35,9 +27,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class BrokerManagement {
-
-    /** The broker's name in jms-config/broker.xml: part of every MBean name. */
-    private static final String BROKER = "org.apache.activemq.artemis:broker=\"eventshop\"";
 
     @Inject
     @ConfigProperty(name = "eventshop.broker.console.host", defaultValue = "127.0.0.1")
@@ -55,64 +44,33 @@ public class BrokerManagement {
     @ConfigProperty(name = "eventshop.broker.management.password", defaultValue = "")
     String password;
 
-    private HttpClient http;
+    private BrokerConsole console;
 
     @PostConstruct
     void connect() {
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        console = new BrokerConsole(URI.create("http://" + host + ":" + port + "/"), user, password);
     }
 
     /** Every queue of the broker, keyed by MBean name: each with the attributes asked for. */
     public Map<String, JsonValue> queues(List<String> attributes) {
-        return read(BROKER + ",component=addresses,address=*,subcomponent=queues,routing-type=*,queue=*", attributes);
+        return read(BrokerConsole.ALL_QUEUES, attributes);
     }
 
     /** Every address of the broker, keyed by MBean name. */
     public Map<String, JsonValue> addresses(List<String> attributes) {
-        return read(BROKER + ",component=addresses,address=*", attributes);
+        return read(BrokerConsole.ALL_ADDRESSES, attributes);
     }
 
     /** Every divert of the broker, keyed by MBean name. */
     public Map<String, JsonValue> diverts(List<String> attributes) {
-        return read(BROKER + ",component=addresses,address=*,subcomponent=diverts,divert=*", attributes);
+        return read(BrokerConsole.ALL_DIVERTS, attributes);
     }
 
     private Map<String, JsonValue> read(String mbeanPattern, List<String> attributes) {
-        JsonArrayBuilder names = Json.createArrayBuilder();
-        attributes.forEach(names::add);
-        JsonObject request = Json.createObjectBuilder()
-                .add("type", "read").add("mbean", mbeanPattern).add("attribute", names).build();
-        JsonObject reply = post(request);
-        if (reply.getInt("status", 0) != 200) {
-            throw new BrokerUnreadable("the broker's management answered " + reply.getInt("status", 0) + ": "
-                    + reply.getString("error", "no error text"));
-        }
-        return reply.getJsonObject("value");
-    }
-
-    private JsonObject post(JsonObject request) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        // The console's jolokia-access.xml checks the Origin strictly (artemis create --http-host 127.0.0.1).
-        HttpRequest post = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/console/jolokia/"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + credentials)
-                .header("Origin", "http://" + host)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
-                .build();
         try {
-            HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new BrokerUnreadable("the broker console answered HTTP " + response.statusCode());
-            }
-            try (var reader = Json.createReader(new StringReader(response.body()))) {
-                return reader.readObject();
-            }
-        } catch (IOException e) {
-            throw new BrokerUnreadable("the broker console at " + host + ":" + port + " cannot be reached: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BrokerUnreadable("interrupted while reading the broker's management");
+            return console.read(mbeanPattern, attributes);
+        } catch (BrokerConsole.Unreadable e) {
+            throw new BrokerUnreadable(e.getMessage());
         }
     }
 }

@@ -1,4 +1,4 @@
-package eventshop.chaos;
+package eventshop.clients;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;

@@ -1,0 +1,159 @@
+#!/usr/bin/env bats
+# The tests of bin/eventshop, run by `bin/eventshop test` before Maven (bats from npm: bin/test/package.json).
+# Each test runs a copy of the launcher in a checkout of its own (bin/, pom.xml, jms-config/), so that no
+# eventshop.env or runtime/ of the real checkout, and no EVENTSHOP_ setting of the caller, changes what it sees.
+# Nothing here starts a server: the integration tests do that through the same launcher.
+
+bats_require_minimum_version 1.5.0
+
+setup() {
+  load node_modules/bats-support/load
+  load node_modules/bats-assert/load
+  local real; real=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+  # shellcheck disable=SC2046
+  unset $(compgen -v EVENTSHOP_) CALLER_SETTINGS
+  ROOT=$BATS_TEST_TMPDIR/checkout
+  mkdir -p "$ROOT/bin"
+  cp "$real"/bin/eventshop "$real"/bin/eventshop.defaults "$real"/bin/eventshop.topology "$ROOT/bin/"
+  cp "$real/pom.xml" "$ROOT/"
+  cp -r "$real/jms-config" "$ROOT/"
+  LAUNCHER=$ROOT/bin/eventshop
+}
+
+# Sources the launcher (no command runs) to call its functions.
+source_launcher() {
+  EVENTSHOP_SOURCED_BY_TESTS=true
+  # shellcheck disable=SC1090
+  source "$LAUNCHER"
+}
+
+@test "without a command it prints the usage, which names every command, and exits 2" {
+  run -2 "$LAUNCHER"
+  for command in start stop status logs test bench chaos generate; do
+    assert_output --partial "bin/eventshop $command"
+  done
+}
+
+@test "the test profile's ports are the defaults' (what the integration tests are given)" {
+  EVENTSHOP_PROFILE=test run -0 "$LAUNCHER" test-properties
+  assert_output --partial "-Dit.admin.port=24848 -Dit.http.port=24880"
+  assert_output --partial "-Dit.broker.url=tcp://127.0.0.1:61626"
+  assert_output --partial "-Dit.pg.url=jdbc:postgresql://127.0.0.1:55442/eventshop"
+  assert_output --partial "-Dit.broker.console.port=8171"
+  assert_output --partial "-Dit.state.dir=$ROOT/runtime/test"
+}
+
+@test "each profile has its own ports" {
+  EVENTSHOP_PROFILE=bench run -0 "$LAUNCHER" test-properties
+  assert_output --partial "-Dit.admin.port=34848"
+  EVENTSHOP_PROFILE=chaos run -0 "$LAUNCHER" test-properties
+  assert_output --partial "-Dit.admin.port=44848"
+  EVENTSHOP_PROFILE=dev run -0 "$LAUNCHER" test-properties
+  assert_output --partial "-Dit.admin.port=4848 -Dit.http.port=8080"
+}
+
+@test "a setting from the environment moves the ports" {
+  EVENTSHOP_PROFILE=test EVENTSHOP_PORT_BASE=21800 EVENTSHOP_BROKER_PORT=62010 run -0 "$LAUNCHER" test-properties
+  assert_output --partial "-Dit.admin.port=21848 -Dit.http.port=21880"
+  assert_output --partial "-Dit.broker.url=tcp://127.0.0.1:62010"
+}
+
+@test "eventshop.env at the top of the checkout is read" {
+  printf 'EVENTSHOP_PORT_BASE=29800\nEVENTSHOP_PG_PORT=56070\n' > "$ROOT/eventshop.env"
+  EVENTSHOP_PROFILE=test run -0 "$LAUNCHER" test-properties
+  assert_output --partial "-Dit.admin.port=29848"
+  assert_output --partial "-Dit.pg.url=jdbc:postgresql://127.0.0.1:56070/eventshop"
+}
+
+@test "status of a profile never started: every part stopped, exit 1" {
+  run -1 "$LAUNCHER" status
+  assert_line "broker      stopped"
+  assert_line "database    H2, embedded in the server"
+  assert_line "payara      stopped"
+  EVENTSHOP_DB=postgres run -1 "$LAUNCHER" status
+  assert_line "postgresql  stopped"
+  EVENTSHOP_DB=postgres EVENTSHOP_PG_EXTERNAL=true EVENTSHOP_PG_HOST=db.example EVENTSHOP_PG_PORT=5433 run -1 "$LAUNCHER" status
+  assert_line "postgresql  external, db.example:5433 (EVENTSHOP_PG_EXTERNAL=true)"
+}
+
+@test "start refuses an unknown option before doing anything" {
+  run -1 "$LAUNCHER" start --bogus
+  assert_output --partial "unknown option --bogus"
+  [ ! -e "$ROOT/runtime" ]
+}
+
+@test "render fills in the settings, drops comments and blank lines, and refuses an unset one" {
+  source_launcher
+  printf '# a comment\n\nset x=${EVENTSHOP_PG_PORT} y=${EVENTSHOP_PG_USER}\n' > "$BATS_TEST_TMPDIR/ok.asadmin"
+  run -0 render "$BATS_TEST_TMPDIR/ok.asadmin"
+  assert_output "set x=55432 y=eventshop"
+  printf 'set x=${EVENTSHOP_NO_SUCH_SETTING}\n' > "$BATS_TEST_TMPDIR/bad.asadmin"
+  run render "$BATS_TEST_TMPDIR/bad.asadmin"
+  assert_failure
+  assert_output --partial "unset variable EVENTSHOP_NO_SUCH_SETTING"
+}
+
+@test "the broker's users and roles come from jms-config/users.properties, passwords from the settings" {
+  source_launcher
+  BROKER_DIR=$BATS_TEST_TMPDIR/broker
+  mkdir -p "$BROKER_DIR/etc"
+  EVENTSHOP_BROKER_ORDERS_PASSWORD=s3cret-orders
+  write_broker_users
+  run cat "$BROKER_DIR/etc/artemis-users.properties"
+  assert_line "admin = admin-secret"
+  assert_line "orders = s3cret-orders"
+  assert_line "gateway = gateway-secret"
+  [ "$(stat -c %a "$BROKER_DIR/etc/artemis-users.properties")" = 600 ]
+  run grep -c . "$BROKER_DIR/etc/artemis-users.properties"
+  assert_output "$(grep -cv '^\s*\(#\|$\)' "$ROOT/jms-config/users.properties")"
+  run grep '^amq = ' "$BROKER_DIR/etc/artemis-roles.properties"
+  assert_output --partial "admin"
+}
+
+@test "a broker user without a password is refused" {
+  source_launcher
+  BROKER_DIR=$BATS_TEST_TMPDIR/broker
+  mkdir -p "$BROKER_DIR/etc"
+  unset EVENTSHOP_BROKER_ORDERS_PASSWORD
+  run write_broker_users
+  assert_failure
+  assert_output --partial "no password for broker user 'orders': set EVENTSHOP_BROKER_ORDERS_PASSWORD"
+}
+
+@test "Payara gets every sender's broker password and the database's as password aliases" {
+  source_launcher
+  run -0 password_aliases
+  for party in $EVENTSHOP_BROKER_SENDERS; do
+    assert_line --regexp "^eventshop-broker-$party [^ ]+$"
+  done
+  assert_line "eventshop-db eventshop-secret"
+}
+
+@test "a child launcher of another profile forgets this one's defaults and keeps what the caller set" {
+  EVENTSHOP_DB=postgres source_launcher
+  [ "$EVENTSHOP_PORT_BASE" = "" ] && [ "$EVENTSHOP_BROKER_PORT" = 61616 ]
+  forget_defaults
+  [ "${EVENTSHOP_BROKER_PORT+set}" = "" ]
+  [ "$EVENTSHOP_DB" = postgres ]
+  [ "$EVENTSHOP_ROOT" = "$ROOT" ]
+}
+
+@test "PostgreSQL runs as the caller, or as the unprivileged account when the caller is root" {
+  EVENTSHOP_PG_OS_USER=nobody source_launcher
+  run -0 pg_as id -un
+  if [ "$(id -u)" -eq 0 ]; then assert_output nobody; else assert_output "$(id -un)"; fi
+}
+
+@test "PostgreSQL's binaries and data stay in runtime/, unless root runs a checkout its account cannot enter" {
+  EVENTSHOP_PG_OS_USER=nobody EVENTSHOP_DB=postgres source_launcher
+  chmod 700 "$ROOT"
+  if [ "$(id -u)" -eq 0 ]; then
+    run -0 pg_data
+    assert_output --regexp '^/var/tmp/eventshop-postgresql-[0-9a-f]{12}/pgdata$'
+  else
+    run -0 pg_data
+    assert_output "$ROOT/runtime/dev/pgdata"
+  fi
+  run -0 pg_home
+  assert_output --regexp "/postgresql-$(sed -n 's:.*<postgresql-server.version>\(.*\)</postgresql-server.version>.*:\1:p' "$ROOT/pom.xml")$"
+}

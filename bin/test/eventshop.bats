@@ -14,7 +14,7 @@ setup() {
   unset $(compgen -v EVENTSHOP_) CALLER_SETTINGS
   ROOT=$BATS_TEST_TMPDIR/checkout
   mkdir -p "$ROOT/bin"
-  cp "$real"/bin/eventshop "$real"/bin/eventshop.defaults "$real"/bin/eventshop.topology "$ROOT/bin/"
+  cp "$real"/bin/eventshop "$real"/bin/eventshop-group.sh "$real"/bin/eventshop.defaults "$real"/bin/eventshop.topology "$ROOT/bin/"
   cp "$real/pom.xml" "$ROOT/"
   cp -r "$real/jms-config" "$ROOT/"
   LAUNCHER=$ROOT/bin/eventshop
@@ -156,4 +156,29 @@ source_launcher() {
   fi
   run -0 pg_home
   assert_output --regexp "/postgresql-$(sed -n 's:.*<postgresql-server.version>\(.*\)</postgresql-server.version>.*:\1:p' "$ROOT/pom.xml")$"
+}
+
+@test "start --instances 2 refuses H2, which one server embeds and several cannot share" {
+  EVENTSHOP_DB=h2 run -1 "$LAUNCHER" start --instances 2
+  assert_output --partial "--instances 2 needs PostgreSQL"
+  refute_output --partial "Starting"
+}
+
+@test "several instances choose PostgreSQL by default, and each instance's ports follow the profile's port base" {
+  EVENTSHOP_INSTANCES=3 EVENTSHOP_PROFILE=test source_launcher
+  assert_equal "$EVENTSHOP_DB" postgres
+  assert_equal "$(instance_http_port 1)" 25080
+  assert_equal "$(instance_http_port 3)" 25280
+  assert_equal "$HTTP_PORT" 24880   # the load balancer's
+}
+
+@test "every server-config/ command has a rule for the deployment group: config-level ones on its config, resources referenced" {
+  EVENTSHOP_INSTANCES=2 EVENTSHOP_PROFILE=test source_launcher
+  cp -r "$BATS_TEST_DIRNAME/../../server-config" "$ROOT/"
+  run -0 group_config_commands
+  assert_output --partial "set configs.config.eventshop-config.jms-service.type=DISABLED"
+  assert_output --partial "create-resource-ref --target eventshop jdbc/eventshop"
+  assert_output --partial "create-application-ref --target eventshop artemis-rar"
+  refute_output --partial "server-config"
+  refute_output --partial "http-listener-1.enabled=false"
 }

@@ -101,10 +101,16 @@ class EventShopIT {
     class Durability extends DurabilityTests {
     }
 
-    /** After the groups that publish every kind of event, before chaos: each event against /asyncapi. */
+    /** After the groups that publish every kind of event, before recovery and chaos: each event against /asyncapi. */
+    @Nested
+    @Order(Integer.MAX_VALUE - 2)
+    class Contracts extends ContractTests {
+    }
+
+    /** After the groups, before chaos: the broker dies in the commit phase of a delivery and is restarted. */
     @Nested
     @Order(Integer.MAX_VALUE - 1)
-    class Contracts extends ContractTests {
+    class Recovery extends RecoveryTests {
     }
 
     /** Last: the broker and Payara are killed and restarted under everybody's connections. */

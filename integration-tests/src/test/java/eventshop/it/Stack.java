@@ -29,11 +29,28 @@ final class Stack {
 
     static synchronized Broker broker() throws JMSException {
         if (broker == null) {
-            broker = new Broker(System.getProperty("it.broker.url"),
-                    URI.create("http://127.0.0.1:" + System.getProperty("it.broker.console.port") + "/"),
-                    System.getProperty("it.broker.admin.user"), System.getProperty("it.broker.admin.password"));
+            broker = newBroker();
         }
         return broker;
+    }
+
+    /** A connection of its own (the caller closes it), e.g. to poll a broker that is coming back. */
+    static Broker newBroker() throws JMSException {
+        return new Broker(System.getProperty("it.broker.url"),
+                URI.create("http://127.0.0.1:" + System.getProperty("it.broker.console.port") + "/"),
+                System.getProperty("it.broker.admin.user"), System.getProperty("it.broker.admin.password"));
+    }
+
+    /** After the broker died: drops the shared connection (closing it may fail), the next broker() connects again. */
+    static synchronized void forgetBroker() {
+        if (broker != null) {
+            try {
+                broker.close();
+            } catch (JMSException | RuntimeException deadAlready) {
+                // nothing to release on a broker that is gone
+            }
+            broker = null;
+        }
     }
 
     static synchronized void close() throws JMSException {

@@ -75,6 +75,14 @@ final class EjbJar {
         // Keep trying to connect if the broker is not up yet when the application starts.
         property(xml, "setupAttempts", "-1");
         property(xml, "setupInterval", "2000");
+        // After a broker crash: the adapter's ReconnectAttempts=0 (server-config/20-artemis.asadmin, for the outbound
+        // pools) would also let each listener's connection die for good, and the adapter sets an activation up again
+        // only when a delivery fails on the dead session: idle listeners, and those whose delivery waits in Payara's
+        // commit retry, kept 0 consumers after the restart (RecoveryTests). Their own connections reconnect instead,
+        // every second, re-creating their sessions and consumers on the restarted broker, where a commit retried on
+        // the same session then finds its prepared transaction (docs/performance.md, "Recovery after a broker crash").
+        property(xml, "reconnectAttempts", "-1");
+        property(xml, "retryInterval", "1000");
         xml.close("activation-config");
         envEntry(xml, "eventshop/service", service);
         envEntry(xml, "eventshop/origin", listener.name());

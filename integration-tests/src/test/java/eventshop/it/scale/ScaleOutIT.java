@@ -1,0 +1,247 @@
+package eventshop.it.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import eventshop.clients.BrokerConsole;
+import eventshop.clients.RestClient;
+import eventshop.clients.Storefront;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * EventShop scaled out (issue 18): {@code bin/eventshop start --instances 2}, i.e. a Payara deployment group of two
+ * instances behind HAProxy and an Artemis primary/backup pair on a shared journal, started ONCE for this class and
+ * stopped at its end. Run by its own failsafe execution (integration-tests/pom.xml, "scale-out") after the one-server
+ * suite has stopped its servers: it takes the test profile's ports (the balancer the public HTTP port, the instances
+ * the port base + 200, the backup broker EVENTSHOP_BROKER_BACKUP_PORT) but keeps its state in a folder of its own,
+ * runtime/test-scale (EVENTSHOP_STATE_DIR), so that nothing of the pair or the group reaches the one-server suite's
+ * runtime/test, nor the reverse.
+ *
+ * <p>Which instance did what is read from each instance's own server.log: every line a service logs while handling a
+ * message carries {@code [service=<name> ... correlationId=<order id>]} (platform.messaging.MessageContext).
+ * The tests run in order: the split, then an instance killed, then the live broker killed.
+ */
+@Tag("scale-out")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaleOutIT {
+
+    private static final Duration EVENTUAL = Duration.ofSeconds(90);
+    private static final String APPROVED_CARD = "4242424242424242";
+    private static final Pattern SERVICE_LINE = Pattern.compile("\\[service=(\\w+) .*correlationId=([0-9a-fA-F-]{36})");
+
+    private static final Path ROOT = Path.of(System.getProperty("it.eventshop.command")).getParent().getParent();
+    /** This topology's own state folder (see the class comment). */
+    private static final Path STATE = ROOT.resolve("runtime/test-scale");
+    private static final Path OUT = Path.of(System.getProperty("it.scale.out", "target/scale-out"));
+
+    private static final AtomicInteger CALLS = new AtomicInteger();
+    private static Map<String, String> settings;
+    private static RestClient api;
+    private static BrokerConsole brokers;
+
+    @BeforeAll
+    static void startTwoInstancesAndABrokerPair() throws Exception {
+        Files.createDirectories(OUT);
+        settings = properties(eventshop("test-properties"));
+        eventshop("start");
+        api = new RestClient(URI.create("http://127.0.0.1:" + settings.get("it.http.port") + "/api/"));
+        brokers = new BrokerConsole(Arrays.stream(settings.get("it.broker.console.ports").split(","))
+                .map(port -> URI.create("http://127.0.0.1:" + port + "/")).toList(),
+                settings.get("it.broker.admin.user"), settings.get("it.broker.admin.password"));
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        eventshop("stop");
+    }
+
+    @Test
+    @Order(1)
+    void theServicesWorkIsSplitAcrossBothInstances() throws IOException {
+        assertThat(settings.get("it.broker.url")).as("the clients' URL names both brokers")
+                .startsWith("(tcp://").contains(",tcp://").contains("ha=true");
+        // Every subscription has consumers on the live broker from both instances (8 MDB sessions each by default).
+        Map<String, JsonValue> queues = brokers.read(BrokerConsole.ALL_QUEUES, List.of("Name", "ConsumerCount"));
+        for (String service : List.of("orders", "customers", "payments", "warehouse", "notifications")) {
+            long consumers = queues.values().stream().map(JsonValue::asJsonObject)
+                    .filter(queue -> queue.getString("Name").equals(service))
+                    .mapToLong(queue -> queue.getJsonNumber("ConsumerCount").longValue()).sum();
+            assertThat(consumers).as("consumers of the subscription " + service).isGreaterThanOrEqualTo(2);
+        }
+
+        List<String> orders = shippedOrders(20);
+
+        Map<String, Map<Integer, Set<String>>> work = workByServiceAndInstance(orders);
+        for (String service : List.of("orders", "payments", "warehouse", "notifications")) {
+            assertThat(work.get(service)).as("the orders each instance's " + service + " service handled: " + work)
+                    .isNotNull()
+                    .allSatisfy((instance, handled) -> assertThat(handled).isNotEmpty())
+                    .containsKeys(1, 2);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void ordersStillCompleteWhenAnInstanceIsKilled() throws Exception {
+        killMinus9(Path.of(instanceDir(2).toString(), "config", "pid"));
+        // The balancer takes it out after two failed health checks; requests in between are retried elsewhere.
+        List<String> orders = shippedOrders(5);
+        Map<String, Map<Integer, Set<String>>> work = workByServiceAndInstance(orders);
+        assertThat(work.get("warehouse")).as("the dead instance handled none of the new orders").containsOnlyKeys(1);
+    }
+
+    @Test
+    @Order(3)
+    void ordersStillCompleteWhenTheLiveBrokerIsKilled() throws Exception {
+        String live = liveBroker();
+        killMinus9(STATE.resolve(live.equals("primary") ? "broker.pid" : "broker-backup.pid"));
+        await().atMost(EVENTUAL).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(ScaleOutIT::liveBroker, now -> !now.equals(live));
+
+        shippedOrders(5);
+
+        // The killed broker comes back as the pair's backup: it waits while the other stays live (no failback).
+        eventshop("start");
+        String status = eventshop("status");
+        assertThat(status).contains("broker (" + live + ") running").contains("waits for the journal lock");
+        assertThat(liveBroker()).isNotEqualTo(live);
+    }
+
+    /**
+     * Places orders through the balancer (one customer, one product of the batch's own) and waits until all shipped.
+     * Each call is repeated until its answer is final (an API request caught in a failover may answer 503; the order's
+     * Idempotency-Key makes a repeated POST one order).
+     */
+    private static List<String> shippedOrders(int count) {
+        String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String customer = patient().newCustomer("Scale " + tag, "scale." + tag.toLowerCase() + "@example.org");
+        String sku = "SCALE-" + tag;
+        patient().stockProduct(sku, "Product " + sku, new BigDecimal("3.00"), count);
+        await().atMost(EVENTUAL).until(() -> patient().sells(sku));
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            orders.add(patient().placeOrder(customer, sku, 1, APPROVED_CARD, "scale-" + tag + "-" + i).orElseThrow());
+        }
+        for (String order : orders) {
+            await().atMost(EVENTUAL).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> api.get("orders/" + order).json().getString("status"), "SHIPPED"::equals);
+        }
+        return orders;
+    }
+
+    private static Storefront patient() {
+        return new Storefront(api).patientUntil(System.nanoTime() + EVENTUAL.toNanos());
+    }
+
+    /** Service, then instance number, to the orders among these whose messages it handled there. */
+    private static Map<String, Map<Integer, Set<String>>> workByServiceAndInstance(List<String> orders) throws IOException {
+        Set<String> wanted = Set.copyOf(orders);
+        Map<String, Map<Integer, Set<String>>> work = new HashMap<>();
+        for (int instance = 1; instance <= 2; instance++) {
+            List<String> lines = new ArrayList<>();
+            // server.log and the files it was rotated into
+            try (var logs = Files.list(instanceDir(instance).resolve("logs"))) {
+                for (Path log : logs.filter(file -> file.getFileName().toString().startsWith("server.log")).toList()) {
+                    lines.addAll(Files.readAllLines(log, StandardCharsets.UTF_8));
+                }
+            }
+            for (String line : lines) {
+                Matcher matcher = SERVICE_LINE.matcher(line);
+                if (matcher.find() && wanted.contains(matcher.group(2))) {
+                    work.computeIfAbsent(matcher.group(1), service -> new HashMap<>())
+                            .computeIfAbsent(instance, i -> new TreeSet<>()).add(matcher.group(2));
+                }
+            }
+        }
+        return work;
+    }
+
+    private static Path instanceDir(int instance) {
+        return STATE.resolve("nodes/eventshop-node/instance-" + instance);
+    }
+
+    /** "primary" or "backup": the broker whose console says it is active. */
+    private static String liveBroker() {
+        String[] ports = settings.get("it.broker.console.ports").split(",");
+        for (int i = 0; i < ports.length; i++) {
+            BrokerConsole one = new BrokerConsole(URI.create("http://127.0.0.1:" + ports[i] + "/"),
+                    settings.get("it.broker.admin.user"), settings.get("it.broker.admin.password"));
+            try {
+                if (JsonValue.TRUE.equals(one.attribute(BrokerConsole.BROKER, "Active"))) {
+                    return i == 0 ? "primary" : "backup";
+                }
+            } catch (BrokerConsole.Unreadable down) {
+                // that one is not live
+            }
+        }
+        throw new IllegalStateException("no live broker");
+    }
+
+    private static void killMinus9(Path pidFile) throws Exception {
+        String pid = Files.readString(pidFile).trim();
+        Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -9 " + pid + " (" + pidFile + ")").isZero();
+    }
+
+    /**
+     * bin/eventshop with the test profile's settings, two instances (and so the broker pair) and this topology's state
+     * folder; its output (kept in target/scale-out/), or a failure.
+     */
+    private static String eventshop(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(System.getProperty("it.eventshop.command"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("EVENTSHOP_PROFILE", "test");
+        builder.environment().put("EVENTSHOP_DB", "postgres");
+        builder.environment().put("EVENTSHOP_STATE_DIR", STATE.toString());
+        builder.environment().put("EVENTSHOP_INSTANCES", "2");   // and with it the broker pair
+        File log = OUT.resolve("eventshop-" + CALLS.incrementAndGet() + "-" + arguments[0] + ".log").toFile();
+        builder.redirectOutput(ProcessBuilder.Redirect.to(log));
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("bin/eventshop " + String.join(" ", arguments) + " did not end in 60 min; see " + log);
+        }
+        String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+        if (process.exitValue() != 0 && !arguments[0].equals("status")) {
+            throw new IllegalStateException("bin/eventshop " + String.join(" ", arguments) + " failed (" + process.exitValue() + "): " + log);
+        }
+        return output;
+    }
+
+    /** -Dname=value tokens of bin/eventshop test-properties. */
+    private static Map<String, String> properties(String testProperties) {
+        return Arrays.stream(testProperties.trim().split("\\s+"))
+                .filter(token -> token.startsWith("-D") && token.contains("="))
+                .collect(Collectors.toMap(token -> token.substring(2, token.indexOf('=')), token -> token.substring(token.indexOf('=') + 1), (first, last) -> last));
+    }
+}

@@ -16,7 +16,8 @@ import java.util.Objects;
  *
  * <p>The bounds: {@value #FIRST_COMPLETION_SECONDS} s to the first completion (issue 17); the drain within that
  * same minute plus {@value #DRAIN_SLOWDOWN} times the time the backlog takes at the rate the same system completed
- * orders under the same load just before the fault ({@link #rateBefore}). The backlog is worked off in queue order
+ * orders under the same load just before the fault ({@link #rateBefore}; the whole run's, outages included, when
+ * too few orders completed before it). The backlog is worked off in queue order
  * (the orders placed after the restart queue behind it), so at the measured rate it needs backlog / rate seconds; the
  * factor leaves room for what only a restart costs: a Payara started cold (classes, JIT, pools), the in-doubt
  * transactions resolved by recovery or by Payara's commit retry (every 60 s), and the redelivery back-off of the
@@ -80,7 +81,9 @@ public final class Recovery {
     static List<Measured> measure(List<Fault> faults, Collection<Order> orders) {
         List<Measured> measured = new ArrayList<>();
         Instant steadySince = orders.stream().map(Order::accepted).min(Instant::compareTo).orElse(Instant.EPOCH);
-        double earlierRate = 0;
+        // Too few completions before the first fault (a short run on a loaded machine): the whole run's rate,
+        // outages included, so lower than the steady one and the bound looser, never tighter.
+        double earlierRate = wholeRunRate(orders, steadySince);
         for (Fault fault : faults) {
             Instant restart = fault.restarted();
             Duration first = orders.stream().filter(Order::byMessage).map(Order::completed).filter(Objects::nonNull)
@@ -116,6 +119,13 @@ public final class Recovery {
                 .filter(at -> !at.isBefore(from) && at.isBefore(killed)).count();
         double seconds = Duration.between(from, killed).toMillis() / 1000.0;
         return completed < MIN_COMPLETIONS_FOR_A_RATE || seconds <= 0 ? 0 : completed / seconds;
+    }
+
+    private static double wholeRunRate(Collection<Order> orders, Instant from) {
+        List<Instant> completed = orders.stream().map(Order::completed).filter(Objects::nonNull).toList();
+        Instant last = completed.stream().max(Instant::compareTo).orElse(from);
+        double seconds = Duration.between(from, last).toMillis() / 1000.0;
+        return completed.isEmpty() || seconds <= 0 ? 0 : completed.size() / seconds;
     }
 
     /** What is out of bounds, in words; empty when every fault recovered within its bounds. */

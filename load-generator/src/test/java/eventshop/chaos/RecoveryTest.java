@@ -87,6 +87,23 @@ class RecoveryTest {
         assertThat(measured.get(1).rate()).isBetween(1.9, 2.1);
     }
 
+    @Test
+    void tooFewCompletionsBeforeTheFaultTakeTheWholeRunsRate() {
+        List<Recovery.Order> orders = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            orders.add(new Recovery.Order(at(i), at(i + 50), true)); // 5 before the kill at 100 s
+        }
+        for (int i = 0; i < 15; i++) {
+            orders.add(new Recovery.Order(at(99), at(140 + i), true)); // the backlog, after the restart at 130 s
+        }
+
+        Recovery.Measured measured = Recovery.measure(List.of(BROKER), orders).get(0);
+
+        // 20 completed between 0 s and 154 s
+        assertThat(measured.rate()).isBetween(0.12, 0.13);
+        assertThat(measured.drainedInBound()).isTrue();
+    }
+
     private static Instant at(double seconds) {
         return T0.plusMillis(Math.round(seconds * 1000));
     }

@@ -38,8 +38,8 @@ final class Outages {
     }
 
     /**
-     * A restart: when the restart command returned (the killed process runs again: the moment the recovery times
-     * of the report count from) and when the application answered ready again.
+     * A restart: when the restart command returned (the killed process runs again) and when the application
+     * answered ready again (the moment the report's recovery times count from).
      */
     record Restart(Instant restarted, Instant ready) {
     }

@@ -13,7 +13,7 @@ class RecoveryTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     /** Killed at 100 s, running again at 130 s. */
-    private static final Recovery.Fault BROKER = new Recovery.Fault("broker kill -9", at(100), at(130), at(140));
+    private static final Recovery.Fault BROKER = new Recovery.Fault("broker kill -9", at(100), at(125), at(130));
 
     /** One order a second from 0 to 99 s, each completed 2 s later: a steady 1 order/s before the fault. */
     private static List<Recovery.Order> steady() {
@@ -102,6 +102,22 @@ class RecoveryTest {
         // 20 completed between 0 s and 154 s
         assertThat(measured.rate()).isBetween(0.12, 0.13);
         assertThat(measured.drainedInBound()).isTrue();
+    }
+
+    @Test
+    void aFaultWhoseMeasurementTheNextFaultCutsShortIsJudgedOnlyAsFarAsItWasSeen() {
+        List<Recovery.Order> orders = steady();
+        orders.add(new Recovery.Order(at(99), at(300), true)); // completed only after the next fault
+        Recovery.Fault soon = new Recovery.Fault("Payara kill -9", at(160), at(190), at(200)); // 30 s after the restart
+        Recovery.Fault late = new Recovery.Fault("Payara kill -9", at(200), at(240), at(250)); // 70 s after it
+
+        Recovery.Measured cut = Recovery.measure(List.of(BROKER, soon), orders).get(0);
+        Recovery.Measured seen = Recovery.measure(List.of(BROKER, late), orders).get(0);
+
+        assertThat(cut.firstCompletionInBound()).isTrue();
+        assertThat(cut.drainedInBound()).isTrue();
+        assertThat(cut.line()).contains("not before the next fault (30 s later)");
+        assertThat(seen.firstCompletionInBound()).as("a whole minute seen, nothing completed").isFalse();
     }
 
     private static Instant at(double seconds) {

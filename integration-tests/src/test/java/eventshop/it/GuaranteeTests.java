@@ -539,9 +539,9 @@ abstract class GuaranteeTests {
     }
 
     private static OrderPlaced orderPlaced(String orderId) {
-        return new OrderPlaced(orderId, "customer-x", "X", "x@example.org",
+        return OrderPlaced.paidByToken(orderId, "customer-x", "X", "x@example.org",
                 List.of(new PlacedLine("SKU-X", "X", 1, new BigDecimal("1.00"), "EUR")), new BigDecimal("1.00"), "EUR",
-                Shop.APPROVED_CARD);
+                "tok_guaranteeTestsIssuedNoToken", "4242");
     }
 
     /** The dead-letter queue of the service a subscription or command queue belongs to. */

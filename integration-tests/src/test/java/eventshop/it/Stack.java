@@ -1,5 +1,6 @@
 package eventshop.it;
 
+import eventshop.clients.CardGateway;
 import eventshop.clients.RestClient;
 import jakarta.jms.JMSException;
 import java.net.URI;
@@ -26,6 +27,9 @@ final class Stack {
     static final RestClient OPERATOR = API.as("operator", "operator-secret");
     /** A user of the operators' realm without the role operator (EVENTSHOP_CLERK_USER/PASSWORD). */
     static final RestClient CLERK = API.as("clerk", "clerk-secret");
+    /** The card gateway simulator's HTTP API (its tokens), where a storefront sends the card number. */
+    static final CardGateway GATEWAY = new CardGateway(new RestClient(
+            URI.create("http://127.0.0.1:" + System.getProperty("it.gateway.port") + "/payment-gateway/")));
     static final Database DB = new Database(System.getProperty("it.pg.url"));
     private static Broker broker;
 

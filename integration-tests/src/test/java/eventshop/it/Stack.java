@@ -15,6 +15,11 @@ final class Stack {
 
     /** How long an eventually consistent outcome may take before a test gives up. */
     static final Duration EVENTUAL = Duration.ofSeconds(30);
+    /**
+     * How long the broker takes to dead-letter a message that fails every delivery of a subscription: ten attempts,
+     * 1 s doubling up to 60 s apart (243 s, topology.yaml's defaults.redelivery), and room for a loaded machine.
+     */
+    static final Duration DEAD_LETTERED = Duration.ofSeconds(243).plus(Duration.ofSeconds(90));
 
     static final URI BASE = URI.create("http://127.0.0.1:" + System.getProperty("it.http.port") + "/");
     static final RestClient API = new RestClient(BASE);

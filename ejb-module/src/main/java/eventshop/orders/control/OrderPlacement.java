@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Places an order (flow 1): prices it from the catalogue copy, stores it PLACED with its lines and
- * first timeline entry, and publishes OrderPlaced, all in one transaction.
+ * first timeline entry, and journals OrderPlaced for the outbox, all in one transaction (committed in the
+ * database alone; the event is sent right after: OrderEvents.publishAfterCommit).
  */
 @Stateless
 public class OrderPlacement {
@@ -57,7 +58,7 @@ public class OrderPlacement {
         if (idempotencyKey != null) {
             claim(new IdempotencyKey(idempotencyKey, fingerprint, order));
         }
-        Envelope placed = events.publish(orderPlaced(order, priced, cardNumber), null);
+        Envelope placed = events.publishAfterCommit(orderPlaced(order, priced, cardNumber));
         order.note(OrderEvent.of(placed, null));
         return new Placement(order, false);
     }

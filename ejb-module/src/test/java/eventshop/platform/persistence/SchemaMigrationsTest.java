@@ -49,10 +49,14 @@ class SchemaMigrationsTest {
                 + "VALUES ('MUG-001', 'Mug', 9.50, 10, 2, 0)");
 
         for (String schema : SCHEMAS) {
-            MigrateResult result = migrate(database, schema);
-            assertThat(history(database, schema)).as(schema).containsExactly("1 BASELINE tables created before Flyway");
-            assertThat(result.targetSchemaVersion).as(schema).isNull(); // nothing above the baseline yet
+            migrate(database, schema);
+            List<String> history = history(database, schema);
+            assertThat(history).as(schema).first().isEqualTo("1 BASELINE tables created before Flyway");
+            assertThat(history).as(schema).doesNotContain("1 SQL baseline");
         }
+        // The versions above the baseline ran on the database taken over.
+        assertThat(history(database, "orders")).containsExactly("1 BASELINE tables created before Flyway", "4 SQL outbox");
+        assertThat(rows(database, "SELECT COUNT(*) FROM orders.outbox")).isZero();
         assertThat(rows(database, "SELECT reserved FROM warehouse.product WHERE sku = 'MUG-001'")).isEqualTo(2);
     }
 
@@ -62,7 +66,8 @@ class SchemaMigrationsTest {
         DataSource after = newDatabase();
         for (String schema : SCHEMAS) {
             runPreFlywayScript(before, schema);
-            migrate(after, schema);
+            // Version 1 only: the later versions change the schema on purpose.
+            SchemaMigrations.configuration(after, schema, SchemaMigrationsTest.class.getClassLoader()).target("1").load().migrate();
         }
 
         for (String schema : SCHEMAS) {
@@ -74,9 +79,10 @@ class SchemaMigrationsTest {
     void aSecondStartFindsNothingToDo() throws SQLException {
         DataSource database = newDatabase();
         migrate(database, "orders");
+        List<String> first = history(database, "orders");
 
         assertThat(migrate(database, "orders").migrationsExecuted).isZero();
-        assertThat(history(database, "orders")).containsExactly("1 SQL baseline");
+        assertThat(history(database, "orders")).isEqualTo(first).startsWith("1 SQL baseline");
     }
 
     @Test

@@ -231,7 +231,7 @@ public final class AuditReport {
         out.append("| | |\n|---|---|\n");
         row(out, "orders accepted", orders());
         row(out, "mix", placed.kinds());
-        row(out, "POSTs never answered before the deadline (not orders)", placed.neverAccepted());
+        row(out, "POSTs never answered, even asked again with their key (not orders)", placed.neverAccepted());
         row(out, "terminal states", terminal);
         row(out, "**lost**", lost() + (lost.isEmpty() ? "" : " " + lost));
         row(out, "**duplicated**", duplicated() + (duplicated.isEmpty() ? "" : " " + duplicated));

@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -98,7 +100,7 @@ public final class ChaosRun {
             kinds.put(kind, new AtomicInteger());
         }
         AtomicInteger started_ = new AtomicInteger();
-        AtomicInteger neverAccepted = new AtomicInteger();
+        Queue<Unanswered> unanswered = new ConcurrentLinkedQueue<>();
         List<String> customerIds = List.copyOf(customerEmails.keySet());
 
         int firstPoisons = Math.max(1, settings.poisons() - 2);
@@ -130,16 +132,11 @@ public final class ChaosRun {
                 while (started_.getAndIncrement() < settings.orders() && System.nanoTime() < placingDeadline) {
                     OrderMix kind = OrderMix.next();
                     String customer = customerIds.get((id + started_.get()) % customerIds.size());
-                    String key = "chaos-" + run + "-" + UUID.randomUUID();
-                    var order = patient.placeOrder(customer, kind == OrderMix.SCARCE ? scarce : plentiful, 1, kind.card(), key);
-                    if (order.isEmpty()) {
-                        neverAccepted.incrementAndGet();
+                    Unanswered post = new Unanswered("chaos-" + run + "-" + UUID.randomUUID(), customer,
+                            kind == OrderMix.SCARCE ? scarce : plentiful, kind);
+                    if (!place(patient, post, orderOfKey, kinds)) {
+                        unanswered.add(post);
                         continue;
-                    }
-                    orderOfKey.put(key, order.get());
-                    kinds.get(kind).incrementAndGet();
-                    if (kind == OrderMix.CANCELLED_BY_CLIENT) {
-                        patient.cancel(order.get());
                     }
                     int accepted = orderOfKey.size();
                     if (accepted % Math.max(1, settings.orders() / 10) == 0) {
@@ -161,13 +158,57 @@ public final class ChaosRun {
             faults.shutdownNow();
         }
         timings.put("placing", Duration.ofNanos(System.nanoTime() - started));
-        progress.say("placed: %d orders accepted in %d s, %d POSTs never answered before the deadline", orderOfKey.size(),
-                timings.get("placing").toSeconds(), neverAccepted.get());
+        int neverAccepted = askAgain(unanswered, orderOfKey, kinds);
+        progress.say("placed: %d orders accepted in %d s, %d POSTs never answered", orderOfKey.size(),
+                timings.get("placing").toSeconds(), neverAccepted);
 
         Map<OrderMix, Integer> kindCounts = new EnumMap<>(OrderMix.class);
         kinds.forEach((kind, count) -> kindCounts.put(kind, count.get()));
         return new Placed(run, customerEmails, initialStock, Map.copyOf(orderOfKey), kindCounts, List.copyOf(poisons),
-                deadLettersBefore, timings, neverAccepted.get());
+                deadLettersBefore, timings, neverAccepted);
+    }
+
+    /** A POST /api/orders the run sent, with the Idempotency-Key that makes sending it again safe. */
+    private record Unanswered(String key, String customer, String sku, OrderMix kind) {
+    }
+
+    /** Sends the order (again, with its key); true once the shop answered, its order then counted. */
+    private static boolean place(Storefront shop, Unanswered post, Map<String, String> orderOfKey,
+                                 Map<OrderMix, AtomicInteger> kinds) {
+        var order = shop.placeOrder(post.customer(), post.sku(), 1, post.kind().card(), post.key());
+        if (order.isEmpty()) {
+            return false;
+        }
+        orderOfKey.put(post.key(), order.get());
+        kinds.get(post.kind()).incrementAndGet();
+        if (post.kind() == OrderMix.CANCELLED_BY_CLIENT) {
+            shop.cancel(order.get());
+        }
+        return true;
+    }
+
+    /**
+     * The POSTs that got no answer before the placing deadline may still have created an order (the shop took it,
+     * the answer was lost in an outage), so a client that gave up would not know its own orders. A real client asks
+     * again with the same Idempotency-Key, which answers with the order it created, or creates it now; so does the
+     * run, for as long as it waits for the orders to settle. What still gets no answer is counted as never answered
+     * (and an order created for it is then reported by the audit).
+     */
+    private int askAgain(Queue<Unanswered> unanswered, Map<String, String> orderOfKey,
+                         Map<OrderMix, AtomicInteger> kinds) {
+        if (unanswered.isEmpty()) {
+            return 0;
+        }
+        progress.say("asking again, with the same Idempotency-Key, for %d POSTs not answered before the deadline",
+                unanswered.size());
+        Storefront patient = shop.patientUntil(System.nanoTime() + settings.settling().toNanos());
+        int never = 0;
+        for (Unanswered post : unanswered) {
+            if (!place(patient, post, orderOfKey, kinds)) {
+                never++;
+            }
+        }
+        return never;
     }
 
     private void awaitAccepted(Map<String, String> orderOfKey, int count, long deadline) throws InterruptedException {

@@ -101,7 +101,12 @@ start_instances() {
     if instance_running "$i"; then echo "    $(instance_name "$i") already running (pid $(instance_pid "$i"))"; continue; fi
     port_open "$(instance_http_port "$i")" && fail "port $(instance_http_port "$i") is taken by another process: set EVENTSHOP_INSTANCE_PORT_BASE"
     say "Starting $(instance_name "$i") (HTTP $(instance_http_port "$i"))"
+    # Once more after a failure: under heavy load (load average 48 here) instance-2's first start failed in its
+    # config synchronisation with the DAS ("CLI802 Synchronization failed for directory config ... Authentication
+    # failed for user: null") and the second start worked.
     asadmin start-instance --timeout 600 "$(instance_name "$i")" >> "$STATE/group.log" 2>&1 ||
+      { echo "    $(instance_name "$i") did not start (see $STATE/group.log): once more"
+        asadmin start-instance --timeout 600 "$(instance_name "$i")" >> "$STATE/group.log" 2>&1; } ||
       { tail -20 "$STATE/group.log"; fail "$(instance_name "$i") did not start; see $(instance_dir "$i")/logs/server.log"; }
   done
   # The operators' realm file of each instance: create-file-user reaches running instances only, so a new

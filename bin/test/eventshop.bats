@@ -98,7 +98,7 @@ source_launcher() {
   BROKER_DIR=$BATS_TEST_TMPDIR/broker
   mkdir -p "$BROKER_DIR/etc"
   EVENTSHOP_BROKER_ORDERS_PASSWORD=s3cret-orders
-  write_broker_users
+  write_broker_users "$BROKER_DIR"
   run cat "$BROKER_DIR/etc/artemis-users.properties"
   assert_line "admin = admin-secret"
   assert_line "orders = s3cret-orders"
@@ -115,7 +115,7 @@ source_launcher() {
   BROKER_DIR=$BATS_TEST_TMPDIR/broker
   mkdir -p "$BROKER_DIR/etc"
   unset EVENTSHOP_BROKER_ORDERS_PASSWORD
-  run write_broker_users
+  run write_broker_users "$BROKER_DIR"
   assert_failure
   assert_output --partial "no password for broker user 'orders': set EVENTSHOP_BROKER_ORDERS_PASSWORD"
 }
@@ -181,4 +181,42 @@ source_launcher() {
   assert_output --partial "create-application-ref --target eventshop artemis-rar"
   refute_output --partial "server-config"
   refute_output --partial "http-listener-1.enabled=false"
+}
+
+@test "a broker pair: the adapter gets one connector class and one parameter set per broker, lists of equal length" {
+  EVENTSHOP_BROKER_PAIR=true EVENTSHOP_PROFILE=test source_launcher
+  cp -r "$BATS_TEST_DIRNAME/../../server-config" "$ROOT/"
+  local line classes parameters
+  line=$(rendered_config | grep '^create-resource-adapter-config')
+  classes=$(sed -n 's/.*ConnectorClassName=\([^:]*\):.*/\1/p' <<< "$line")
+  parameters=$(sed -n 's/.*ConnectionParameters=\([^:]*\):.*/\1/p' <<< "$line")
+  assert_equal "$(tr ',' '\n' <<< "$classes" | grep -c NettyConnectorFactory)" 2
+  assert_equal "$(tr ',' '\n' <<< "$parameters" | wc -l)" 2
+  assert_equal "$parameters" 'host\\=127.0.0.1;port\\=61626,host\\=127.0.0.1;port\\=61627'
+  [[ "$line" == *":HA=true:"* ]]
+  # the clients' URL names both, and the server reads both consoles
+  assert_equal "$EVENTSHOP_BROKER_URL" "(tcp://127.0.0.1:61626,tcp://127.0.0.1:61627)?ha=true&reconnectAttempts=-1"
+  run -0 rendered_config
+  assert_output --partial 'eventshop.broker.console.port=8171,8271:'
+}
+
+@test "one broker: one connector, HA off, the one URL and console" {
+  EVENTSHOP_PROFILE=test source_launcher
+  cp -r "$BATS_TEST_DIRNAME/../../server-config" "$ROOT/"
+  run -0 rendered_config
+  assert_output --partial 'ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory:ConnectionParameters=host\\=127.0.0.1;port\\=61626:HA=false:'
+  assert_equal "$EVENTSHOP_BROKER_URL" "tcp://127.0.0.1:61626"
+}
+
+@test "several instances imply the broker pair" {
+  EVENTSHOP_INSTANCES=2 EVENTSHOP_PROFILE=test source_launcher
+  assert_equal "$EVENTSHOP_BROKER_PAIR" true
+}
+
+@test "--broker-pair asks for the pair alone; status names both brokers" {
+  EVENTSHOP_PROFILE=test run -1 "$LAUNCHER" status
+  assert_line "broker      stopped"
+  EVENTSHOP_PROFILE=test run -1 "$LAUNCHER" status --broker-pair
+  assert_line "broker (primary) stopped"
+  assert_line "broker (backup) stopped"
 }

@@ -1,6 +1,7 @@
 package eventshop.clients;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * operator API and gauges (platform.management.BrokerManagement), none of which needs a JMS session for it.
  *
  * <p>Requests are JSON-P objects; Jolokia answers each with a status of its own, which must be 200.
+ *
+ * <p>A broker pair (bin/eventshop start --broker-pair) has two consoles, and only the live broker's has the queues:
+ * the waiting backup's answers every pattern read with nothing, which would read as an empty broker. So with
+ * several consoles each request goes out in one Jolokia bulk request together with a read of the broker's
+ * {@code Active} attribute, and counts only when that broker is live; otherwise (or when its console cannot be
+ * reached) the other consoles are tried, and the first live one is used from then on.
  */
 public final class BrokerConsole {
 
@@ -40,17 +48,27 @@ public final class BrokerConsole {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final URI endpoint;
-    private final String origin;
+    private static final JsonObject IS_ACTIVE = Json.createObjectBuilder()
+            .add("type", "read").add("mbean", BROKER).add("attribute", "Active").build();
+
+    private final List<Console> consoles;
+    /** The console whose broker was last found live (the first one until then). */
+    private volatile int live;
     private final String authorization;
     /** Queue name to its MBean name: found once by a search (a queue's address and routing type are in its name). */
     private final Map<String, String> queueMBeans = new ConcurrentHashMap<>();
 
     /** console: the web console's root, e.g. http://127.0.0.1:8161/ */
     public BrokerConsole(URI console, String user, String password) {
-        this.endpoint = console.resolve("/console/jolokia/");
-        // The console's jolokia-access.xml checks the Origin strictly (artemis create --http-host 127.0.0.1).
-        this.origin = console.getScheme() + "://" + console.getHost();
+        this(List.of(console), user, password);
+    }
+
+    /** consoles: every broker's web console root (a broker pair's two); requests go to the live broker's. */
+    public BrokerConsole(List<URI> consoles, String user, String password) {
+        if (consoles.isEmpty()) {
+            throw new IllegalArgumentException("no broker console given");
+        }
+        this.consoles = consoles.stream().map(Console::new).toList();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -108,23 +126,49 @@ public final class BrokerConsole {
     }
 
     private JsonObject post(JsonObject request) {
-        HttpRequest post = HttpRequest.newBuilder(endpoint)
+        if (consoles.size() == 1) {
+            try (var reader = Json.createReader(new StringReader(send(consoles.get(0), request.toString())))) {
+                return reader.readObject();
+            }
+        }
+        int first = live;
+        List<String> refusals = new ArrayList<>();
+        for (int i = 0; i < consoles.size(); i++) {
+            int index = (first + i) % consoles.size();
+            Console console = consoles.get(index);
+            JsonArray replies;
+            try (var reader = Json.createReader(new StringReader(send(console, Json.createArrayBuilder().add(IS_ACTIVE).add(request).build().toString())))) {
+                replies = reader.readArray();
+            } catch (Unreadable e) {
+                refusals.add(e.getMessage());
+                continue;
+            }
+            JsonObject active = replies.getJsonObject(0);
+            if (active.getInt("status", 0) == 200 && JsonValue.TRUE.equals(active.get("value"))) {
+                live = index;
+                return replies.getJsonObject(1);
+            }
+            refusals.add(console.endpoint + " is not the live broker's");
+        }
+        throw new Unreadable("no live broker among the consoles: " + String.join("; ", refusals));
+    }
+
+    private String send(Console console, String body) {
+        HttpRequest post = HttpRequest.newBuilder(console.endpoint)
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", authorization)
-                .header("Origin", origin)
+                .header("Origin", console.origin)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             HttpResponse<String> response = HTTP.send(post, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new Unreadable("the broker console answered HTTP " + response.statusCode());
             }
-            try (var reader = Json.createReader(new StringReader(response.body()))) {
-                return reader.readObject();
-            }
+            return response.body();
         } catch (IOException e) {
-            throw new Unreadable("the broker console at " + endpoint + " cannot be reached: " + e);
+            throw new Unreadable("the broker console at " + console.endpoint + " cannot be reached: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unreadable("interrupted while reading the broker's management");
@@ -140,6 +184,15 @@ public final class BrokerConsole {
             return Json.createValue(new BigDecimal(number.toString()));
         }
         return Json.createValue(argument.toString());
+    }
+
+    /** One broker's console: its Jolokia endpoint and the Origin its jolokia-access.xml accepts. */
+    private record Console(URI endpoint, String origin) {
+
+        Console(URI root) {
+            // The console's jolokia-access.xml checks the Origin strictly (artemis create --http-host 127.0.0.1).
+            this(root.resolve("/console/jolokia/"), root.getScheme() + "://" + root.getHost());
+        }
     }
 
     /** The broker's management could not be read or refused the request (console down, wrong credentials, no such MBean). */

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * bin/eventshop.defaults by server-config/10-domain.asadmin). Used by the Operator API's overview and by
  * the queue-depth gauges. The client is the project's one broker-management client ({@link BrokerConsole}, in the
  * EAR's lib/), the one the load generator, the chaos driver and the tests use: this bean gives it its settings
- * and turns its failures into {@link BrokerUnreadable} (a 503 to the operator).
+ * and turns its failures into {@link BrokerUnreadable} (a 503 to the operator). A broker pair's two consoles are
+ * both given (eventshop.broker.console.port lists their ports); the client reads the live broker's.
  *
  * <p>Why Jolokia and not management messages to activemq.management: those need a plain (non-XA) Artemis
  * client inside the EAR, i.e. a second copy of the client classes beside the resource adapter's, and a
@@ -34,7 +36,7 @@ public class BrokerManagement {
 
     @Inject
     @ConfigProperty(name = "eventshop.broker.console.port", defaultValue = "8161")
-    int port;
+    String ports;
 
     @Inject
     @ConfigProperty(name = "eventshop.broker.management.user", defaultValue = "admin")
@@ -48,7 +50,9 @@ public class BrokerManagement {
 
     @PostConstruct
     void connect() {
-        console = new BrokerConsole(URI.create("http://" + host + ":" + port + "/"), user, password);
+        List<URI> consoles = Arrays.stream(ports.split(",")).map(String::trim).filter(port -> !port.isEmpty())
+                .map(port -> URI.create("http://" + host + ":" + port + "/")).toList();
+        console = new BrokerConsole(consoles, user, password);
     }
 
     /** Every queue of the broker, keyed by MBean name: each with the attributes asked for. */

@@ -120,13 +120,15 @@ source_launcher() {
   assert_output --partial "no password for broker user 'orders': set EVENTSHOP_BROKER_ORDERS_PASSWORD"
 }
 
-@test "Payara gets every sender's broker password and the database's as password aliases" {
+@test "Payara gets every sender's broker password, the database's, the broker operator's and the fingerprint key as password aliases" {
   source_launcher
   run -0 password_aliases
   for party in $EVENTSHOP_BROKER_SENDERS; do
     assert_line --regexp "^eventshop-broker-$party [^ ]+$"
   done
   assert_line "eventshop-db eventshop-secret"
+  assert_line "eventshop-broker-management admin-secret"
+  assert_line "eventshop-fingerprint fingerprint-secret"
 }
 
 @test "a child launcher of another profile forgets this one's defaults and keeps what the caller set" {

@@ -8,6 +8,7 @@ import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
@@ -18,6 +19,7 @@ import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.transaction.impl.XidImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class XaAcknowledgementGuardTest {
 
     private static final String QUEUE = "work";
+    private static final String DEAD_LETTERS = "dead-letters";
+    private static final int MAX_ATTEMPTS = 3;
 
     private EmbeddedActiveMQ broker;
     private ServerLocator locator;
@@ -66,8 +70,32 @@ class XaAcknowledgementGuardTest {
         assertThat(messagesInQueue()).isEqualTo(1);
         ClientMessage again = receiveOnPlainSession();
         assertThat(again.getBodyBuffer().readString()).isEqualTo("order placed");
-        assertThat(again.getDeliveryCount()).as("the refused delivery counts, so a message that keeps failing is dead-lettered")
-                .isGreaterThan(1);
+        assertThat(again.getDeliveryCount()).as("the refused delivery is not counted").isEqualTo(1);
+    }
+
+    /**
+     * Issue 19: refused more often than the queue allows deliveries (a client thread left with a dead transaction
+     * fails every delivery it runs, before the bean), the message must still be there, not in the dead-letter
+     * address: nothing ever failed it in a handler.
+     */
+    @Test
+    void refusalsNeverExhaustTheDeliveryAttempts() throws Exception {
+        XaAcknowledgementGuard guard = new XaAcknowledgementGuard();
+        start(guard);
+        broker.getActiveMQServer().getAddressSettingsRepository().addMatch(QUEUE,
+                new AddressSettings().setMaxDeliveryAttempts(MAX_ATTEMPTS).setDeadLetterAddress(SimpleString.of(DEAD_LETTERS)));
+        broker.getActiveMQServer().createQueue(QueueConfiguration.of(DEAD_LETTERS).setRoutingType(RoutingType.ANYCAST));
+        send("order placed");
+
+        for (int refusal = 0; refusal < 2 * MAX_ATTEMPTS; refusal++) {
+            acknowledgeOnXaSessionWithoutTransaction();
+        }
+
+        assertThat(guard.refused()).isEqualTo(2 * MAX_ATTEMPTS);
+        assertThat(broker.getActiveMQServer().locateQueue(DEAD_LETTERS).getMessageCount()).as("dead-lettered").isZero();
+        ClientMessage again = receiveOnPlainSession();
+        assertThat(again.getBodyBuffer().readString()).isEqualTo("order placed");
+        assertThat(again.getDeliveryCount()).isEqualTo(1);
     }
 
     @Test

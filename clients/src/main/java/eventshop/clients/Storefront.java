@@ -41,12 +41,24 @@ public final class Storefront {
         return Json.createObjectBuilder().add("name", name).add("price", price).add("stockOnHand", stockOnHand).build();
     }
 
-    /** The body of POST /api/orders: one line, paid by card. */
+    /** The body of POST /api/orders: one line, paid by the card gateway's token (what clients send now). */
+    public static JsonObject orderByToken(String customerId, String sku, int quantity, String token) {
+        return order(customerId, sku, quantity, "token", token);
+    }
+
+    /**
+     * The body of POST /api/orders of a client written before tokens: one line, paid by the card number, which the
+     * orders service exchanges for a token at the gateway.
+     */
     public static JsonObject order(String customerId, String sku, int quantity, String cardNumber) {
+        return order(customerId, sku, quantity, "cardNumber", cardNumber);
+    }
+
+    private static JsonObject order(String customerId, String sku, int quantity, String paymentField, String payment) {
         return Json.createObjectBuilder()
                 .add("customerId", customerId)
                 .add("items", Json.createArrayBuilder().add(Json.createObjectBuilder().add("sku", sku).add("quantity", quantity)))
-                .add("payment", Json.createObjectBuilder().add("cardNumber", cardNumber))
+                .add("payment", Json.createObjectBuilder().add(paymentField, payment))
                 .build();
     }
 

@@ -13,4 +13,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD})
 public @interface MayBeAbsent {
+
+    /**
+     * Absent only from a message read from an older (or newer) version, whose upcaster cannot fill it in (a
+     * version-2 OrderPlaced has a card number where version 3 has the gateway's token): the producers of the
+     * versions that carry it always write it, so the AsyncAPI document (topology/) lists it as required there.
+     */
+    boolean onlyWhenUpcast() default false;
 }

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 public final class Upcasters {
 
     public static final List<Upcaster> ALL = List.of(
-            new OrderPlacedV1Upcaster());
+            new OrderPlacedV1Upcaster(),
+            new OrderPlacedV2Upcaster(),
+            new AuthorizePaymentV1Upcaster());
 
     private record Step(String type, int fromVersion) {
     }

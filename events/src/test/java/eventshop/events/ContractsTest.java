@@ -29,4 +29,27 @@ class ContractsTest {
         }
         assertThat(Contracts.isKnown("ProductTeleported")).isFalse();
     }
+
+    @Test
+    void aRemovedComponentIsOlderThanItsContractAndReadOnlyFromUpcasts() {
+        for (Class<? extends Event> type : Contracts.ALL) {
+            for (var component : type.getRecordComponents()) {
+                Until until = component.getAnnotation(Until.class);
+                if (until != null) {
+                    assertThat(until.value()).as(component.toString()).isLessThan(EventCodec.contractOf(type).version());
+                    MayBeAbsent absent = component.getAnnotation(MayBeAbsent.class);
+                    assertThat(absent != null && absent.onlyWhenUpcast()).as(component + " is @MayBeAbsent(onlyWhenUpcast = true)")
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void noSampleOfTheCurrentVersionsCarriesACardNumber() {
+        for (Event event : Samples.ALL) {
+            assertThat(Wire.json(event)).as(event.getClass().getSimpleName()).doesNotContain("cardNumber")
+                    .doesNotContainPattern("[0-9]{13,19}");
+        }
+    }
 }

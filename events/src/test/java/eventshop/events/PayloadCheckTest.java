@@ -25,14 +25,14 @@ class PayloadCheckTest {
 
     @Test
     void missingRequiredFieldIsNamed() {
-        assertRejected(edit(json(Samples.ORDER_PLACED), "\"cardNumber\":\"4242424242424242\",", ""),
-                OrderPlaced.class, "OrderPlaced payload lacks the field 'cardNumber'");
+        assertRejected(edit(json(Samples.ORDER_PLACED), "\"cardLast4\":\"4242\",", ""),
+                OrderPlaced.class, "OrderPlaced payload lacks the field 'cardLast4'");
     }
 
     @Test
     void orderOfACustomerTheOrdersServiceDoesNotKnowYetIsAccepted() {
-        OrderPlaced anonymous = new OrderPlaced(Samples.ORDER, Samples.CUSTOMER, null, null,
-                Samples.ORDER_PLACED.lines(), Samples.ORDER_PLACED.total(), "EUR", "4242424242424242");
+        OrderPlaced anonymous = OrderPlaced.paidByToken(Samples.ORDER, Samples.CUSTOMER, null, null,
+                Samples.ORDER_PLACED.lines(), Samples.ORDER_PLACED.total(), "EUR", Samples.TOKEN, "4242");
 
         assertThat(json(anonymous)).doesNotContain("customerName").doesNotContain("customerEmail");
         assertThat(read(json(anonymous), OrderPlaced.class)).isEqualTo(anonymous);

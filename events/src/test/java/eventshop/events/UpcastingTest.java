@@ -36,7 +36,60 @@ class UpcastingTest {
                 "Ada Lovelace", "ada@example.org",
                 List.of(new PlacedLine("MUG-1", "Mug", 2, new BigDecimal("12.50"), "EUR"),
                         new PlacedLine("TEA-7", "Tea", 1, new BigDecimal("4.00"), "EUR")),
-                new BigDecimal("29.00"), "EUR", "4242424242424242"));
+                new BigDecimal("29.00"), "EUR", null, "4242", "4242424242424242"));
+    }
+
+    @Test
+    void orderPlacedVersion2KeepsItsNumberForPaymentsAndGivesEveryoneTheLastFour() {
+        String v2 = """
+                {"eventId":"3f1d2c4b-5a69-4788-9a0b-1c2d3e4f5a6b","type":"OrderPlaced","version":2,
+                 "occurredAt":"2026-03-01T10:15:30Z","correlationId":"o-1","producer":"orders",
+                 "payload":{"orderId":"o-1","customerId":"c-1","total":4.00,"currency":"USD",
+                   "cardNumber":"4242424242424242",
+                   "lines":[{"sku":"TEA-7","name":"Tea","quantity":1,"unitPrice":4.00,"currency":"USD"}]}}
+                """;
+        OrderPlaced read = read(v2, OrderPlaced.class);
+        assertThat(read.currency()).isEqualTo("USD");
+        assertThat(read.cardLast4()).isEqualTo("4242");
+        assertThat(read.paymentToken()).isNull();
+        assertThat(read.cardNumber()).isEqualTo("4242424242424242");
+    }
+
+    @Test
+    void aNumberTheMigrationMaskedStillGivesItsLastFour() {
+        OrderPlaced read = read(edit(ORDER_PLACED_V1, "4242424242424242", "************4242"), OrderPlaced.class);
+        assertThat(read.cardLast4()).isEqualTo("4242");
+    }
+
+    @Test
+    void version3IsWrittenWithTheTokenAndNeverWithANumber() {
+        String json = Wire.json(Samples.ORDER_PLACED);
+        assertThat(json).contains("\"version\":3", "\"paymentToken\":\"" + Samples.TOKEN, "\"cardLast4\":\"4242\"")
+                .doesNotContain("cardNumber").doesNotContain("4242424242424242");
+        assertThat(read(json, OrderPlaced.class)).isEqualTo(Samples.ORDER_PLACED);
+    }
+
+    @Test
+    void version3WithANumberOrWithoutAnyPaymentIsRejected() {
+        String json = Wire.json(Samples.ORDER_PLACED);
+        assertRejected(edit(json, "\"paymentToken\":", "\"cardNumber\":\"4242424242424242\",\"paymentToken\":"),
+                OrderPlaced.class, "does not bind");
+        assertRejected(edit(json, "\"paymentToken\":\"" + Samples.TOKEN + "\",", ""), OrderPlaced.class, "does not bind");
+    }
+
+    @Test
+    void authorizePaymentVersion1IsStillReadWithItsNumberAndVersion2CarriesTheToken() {
+        String v1 = """
+                {"eventId":"3f1d2c4b-5a69-4788-9a0b-1c2d3e4f5a6b","type":"AuthorizePayment","version":1,
+                 "occurredAt":"2024-03-01T10:15:30Z","correlationId":"o-1","producer":"payments",
+                 "payload":{"paymentId":"p-1","orderId":"o-1","amount":29.00,"currency":"EUR",
+                   "cardNumber":"4000000000000002"}}
+                """;
+        AuthorizePayment read = read(v1, AuthorizePayment.class);
+        assertThat(read.cardNumber()).isEqualTo("4000000000000002");
+        assertThat(read.paymentToken()).isNull();
+        String v2 = Wire.json(AuthorizePayment.byToken("p-1", "o-1", new BigDecimal("29.00"), "EUR", Samples.TOKEN));
+        assertThat(v2).contains("\"version\":2", Samples.TOKEN).doesNotContain("cardNumber");
     }
 
     @Test

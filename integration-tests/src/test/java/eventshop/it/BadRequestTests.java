@@ -3,6 +3,7 @@ package eventshop.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eventshop.clients.RestClient;
+import eventshop.clients.Storefront;
 import eventshop.events.CustomerRegistered;
 import eventshop.events.EventCodec;
 import jakarta.json.JsonObject;
@@ -242,6 +243,81 @@ abstract class BadRequestTests {
         assertProblem(api.get("api/orders/abc%2Fdef"), 404);
         assertProblem(api.get("api/customers/%2F"), 404);
         assertProblem(api.get("api/no-such-thing"), 404);
+    }
+
+    @Test
+    void aPaymentTheShopCannotTakeIsUnprocessableNamingTheFieldAndNothingIsStored() {
+        Shop.Customer customer = shop.newCustomer("Pat Payment");
+        String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
+        String token = Stack.GATEWAY.token(Shop.APPROVED_CARD);
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("{\"cardNumber\":\"4242424242424241\"}", "payment.cardNumber");   // fails the Luhn check
+        cases.put("{\"cardNumber\":\"424242424242\"}", "payment.cardNumber");       // 12 digits
+        cases.put("{\"cardNumber\":\"42424242424242424242\"}", "payment.cardNumber"); // 20 digits
+        cases.put("{\"token\":\"4242424242424242\"}", "payment.token");             // not of the gateway's form
+        cases.put("{\"token\":\"tok_nobodyEverIssuedThisToken\"}", "payment.token"); // unknown to the gateway
+        cases.put("{\"token\":\"" + token + "\",\"cardNumber\":\"4242424242424242\"}", "payment"); // both
+        cases.put("{}", "payment");                                                  // neither
+        cases.forEach((payment, field) -> {
+            RestClient.Reply reply = api.post("api/orders", "{\"customerId\":\"" + customer.id() + "\",\"items\":[{\"sku\":\""
+                    + sku + "\",\"quantity\":1}],\"payment\":" + payment + "}");
+            assertProblem(reply, 422);
+            assertThat(fields(reply)).as(payment).containsExactly(field);
+            assertThat(reply.body()).as("the answer never repeats a card number").doesNotContain("4242424242424241");
+        });
+        assertThat(Stack.DB.query("select id from orders.orders where customer_id = ?", customer.id())).isEmpty();
+        assertThat(Shop.stock(sku)).as("on hand, reserved").containsExactly(10, 0);
+    }
+
+    @Test
+    void aTokenThatPaidForAnotherOrderIsRefused() {
+        Shop.Customer customer = shop.newCustomer("Una Used");
+        String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
+        String token = Stack.GATEWAY.token(Shop.APPROVED_CARD);
+        RestClient.Reply first = api.post("api/orders", Storefront.orderByToken(customer.id(), sku, 1, token));
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        shop.awaitStatus(first.json().getString("id"), "SHIPPED"); // the gateway took the payment with it
+
+        RestClient.Reply again = api.post("api/orders", Storefront.orderByToken(customer.id(), sku, 1, token));
+
+        assertProblem(again, 422);
+        assertThat(errors(again)).containsExactly(Map.entry("payment.token", "was used for another payment: a token pays once"));
+    }
+
+    /**
+     * The gateway stopped (SIGSTOP: it accepts the connection and never answers, the worst case): both forms get 503
+     * with Retry-After after the client's timeout, nothing is stored; the same request goes through once it is back.
+     */
+    @Test
+    void aGatewayThatDoesNotAnswerGets503WithRetryAfterAndNothingIsStored() throws Exception {
+        Shop.Customer customer = shop.newCustomer("Gil Gateway");
+        String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
+        String byToken = Shop.orderBody(customer.id(), sku, 1, Shop.APPROVED_CARD);
+        String key = UUID.randomUUID().toString();
+        RestClient.Reply tokenForm;
+        RestClient.Reply cardForm;
+        signalGateway("STOP");
+        try {
+            tokenForm = api.post("api/orders", byToken, "Idempotency-Key", key);
+            cardForm = shop.placeOrderByCardNumber(customer, sku, 1, Shop.APPROVED_CARD);
+        } finally {
+            signalGateway("CONT");
+        }
+        for (RestClient.Reply reply : List.of(tokenForm, cardForm)) {
+            assertProblem(reply, 503);
+            assertThat(reply.json().getString("detail")).contains("card gateway").contains("Nothing was stored");
+        }
+        assertThat(Stack.DB.query("select id from orders.orders where customer_id = ?", customer.id())).isEmpty();
+        assertThat(Stack.DB.query("select idempotency_key from orders.idempotency_key where idempotency_key = ?", key)).isEmpty();
+
+        RestClient.Reply retried = api.post("api/orders", byToken, "Idempotency-Key", key);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+    }
+
+    private static void signalGateway(String signal) throws Exception {
+        String pid = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("it.state.dir"), "payment-gateway.pid")).trim();
+        Process kill = new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -" + signal + " " + pid).isZero();
     }
 
     private static RestClient.Reply assertProblem(RestClient.Reply reply, int status) {

@@ -16,8 +16,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -165,6 +167,32 @@ final class Broker implements AutoCloseable {
         } else {
             message.setObjectProperty(name, value);
         }
+    }
+
+    /**
+     * Every queue of the broker (subscriptions, work queues, dead-letter queues, the broker's own) by its fully
+     * qualified name, address::queue: a subscription's queue is named after the service, not after its address.
+     */
+    List<String> queueNames() {
+        return console.read(BrokerConsole.ALL_QUEUES, List.of("Name", "Address")).values().stream()
+                .map(JsonValue::asJsonObject)
+                .map(queue -> queue.getString("Address") + "::" + queue.getString("Name")).sorted().toList();
+    }
+
+    /** Every message a queue holds, as text: its body and every property, for a search. */
+    List<String> browseAll(String queueName) throws JMSException {
+        List<String> messages = new ArrayList<>();
+        try (var browser = session.createBrowser(session.createQueue(queueName))) {
+            for (Object each : Collections.list(browser.getEnumeration())) {
+                Message message = (Message) each;
+                StringBuilder text = new StringBuilder(message instanceof TextMessage body ? String.valueOf(body.getText()) : "");
+                for (Object name : Collections.list(message.getPropertyNames())) {
+                    text.append(' ').append(name).append('=').append(message.getObjectProperty((String) name));
+                }
+                messages.add(text.toString());
+            }
+        }
+        return messages;
     }
 
     int browse(String queueName, String selector) throws JMSException {

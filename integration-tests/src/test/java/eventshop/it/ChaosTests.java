@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 120 orders with the bench's mix, the broker killed with kill -9 and restarted a third of the way in,
  * Payara two thirds in (XA recovery resolves what was in doubt), three poisoned messages. Then every order
  * must have ended with each of its effects exactly once: nothing lost, nothing duplicated, nothing in doubt
- * in PostgreSQL, the broker or Payara, no stock drift, and no dead letter but the poisoned ones. The audit
+ * in PostgreSQL, the broker or Payara, no stock drift, and no dead letter but the poisoned ones; and after each
+ * restart an order completed within a minute and the backlog drained within its bound. The audit
  * reads only the run's own customers, products and orders (the other groups leave theirs behind).
  *
  * <p>It runs LAST (EventShopIT orders it so): it restarts the broker and the server under the other groups'
@@ -50,6 +51,13 @@ abstract class ChaosTests {
         assertThat(report.orders()).as("orders accepted").isGreaterThanOrEqualTo(100);
         assertThat(report.lost()).as(report.markdown()).isZero();
         assertThat(report.duplicated()).as(report.markdown()).isZero();
+        // Back at work within a minute of each restart, the backlog drained within its bound (eventshop.chaos.Recovery).
+        assertThat(report.recoveries()).as("the broker's and Payara's recovery").hasSize(2).allSatisfy(recovery -> {
+            assertThat(recovery.firstCompletionInBound()).as(recovery.fault().name() + ": to the first order completed, "
+                    + recovery.firstCompletion()).isTrue();
+            assertThat(recovery.drainedInBound()).as(recovery.fault().name() + ": to the backlog drained, " + recovery.drained()
+                    + " (bound " + recovery.drainBound() + ")").isTrue();
+        });
         assertThat(report.violations()).as(report.markdown()).isEmpty();
     }
 }

@@ -105,6 +105,15 @@ class EventShopIT {
     class Outbox extends OutboxTests {
     }
 
+    /**
+     * After the groups that place orders (their card numbers too must be nowhere), before contracts, recovery and
+     * chaos: no card number in any table, message, mail or log.
+     */
+    @Nested
+    @Order(Integer.MAX_VALUE - 4)
+    class CardNumbers extends CardNumberTests {
+    }
+
     /** After the groups that publish every kind of event, before recovery and chaos: each event against /asyncapi. */
     @Nested
     @Order(Integer.MAX_VALUE - 3)

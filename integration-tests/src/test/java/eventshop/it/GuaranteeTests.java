@@ -53,7 +53,8 @@ import org.junit.jupiter.api.Test;
  *     the back-off of jms-config/broker.xml and then ends in the consuming service's dead-letter queue;</li>
  * <li>no acknowledgement outside its transaction: the broker refuses one that an XA session sends with no
  *     transaction started (broker-plugin/: what the resource adapter does when Payara failed to enlist an
- *     MDB's session), and the message stays for another delivery.</li>
+ *     MDB's session), and the message stays for another delivery, however often that happens: a refusal is
+ *     not counted against the message's delivery attempts (issue 19).</li>
  * </ol>
  *
  * <p>To fail a real event in a service, a test holds the event back: it pauses the service's subscription
@@ -157,9 +158,27 @@ abstract class GuaranteeTests {
      */
     @Test
     void aTransientFailureIsRetriedWithBackOffAndTheThirdDeliveryHasExactlyOneEffect() throws Exception {
-        Shop.Customer jon = knownCustomer("Jon Transient");
+        retriedUntilItPasses("Jon Transient", 2);
+    }
+
+    /**
+     * Issue 19: a transient fault may last as long as a restart (after a broker restart the outbound pools failed
+     * for ~70 s; an event that overtook its in-doubt OrderPlaced waits for Payara's commit retry, every 60 s), and the
+     * 5 deliveries over 15 s the subscriptions had dead-lettered such messages in the full chaos run. The attempts
+     * must span more than a broker or Payara restart (99-115 s in the full runs), and a message failing its first 6
+     * deliveries (63 s of back-off, more than the old 5 attempts) must still pass, once.
+     */
+    @Test
+    void aTransientFaultAsLongAsARestartDoesNotUseUpTheRedeliveries() throws Exception {
+        assertThat(backOff(SUBSCRIPTIONS_ADDRESS, maxDeliveryAttempts(SUBSCRIPTIONS_ADDRESS) - 1))
+                .as("first to last delivery of a subscription's message").isGreaterThan(Duration.ofSeconds(2 * 115));
+        retriedUntilItPasses("Tim Restart", 6);
+    }
+
+    /** PaymentTaken fails after handling on its first deliveries in orders, warehouse and customers, then passes. */
+    private void retriedUntilItPasses(String customer, int failing) throws Exception {
+        Shop.Customer jon = knownCustomer(customer);
         String sku = shop.stockedProduct(new BigDecimal("6.00"), 10);
-        int failing = 2;
         Instant resumed;
         Envelope taken;
 
@@ -174,16 +193,17 @@ abstract class GuaranteeTests {
             }
             String orderId = taken.correlationId();
 
-            JsonObject order = shop.awaitStatus(orderId, "SHIPPED");
+            Duration backOff = backOff(SUBSCRIPTIONS_ADDRESS, failing);
+            await().atMost(Stack.EVENTUAL.plus(backOff)).until(() -> "SHIPPED".equals(shop.order(orderId).getString("status")));
+            JsonObject order = shop.order(orderId);
             assertThat(Shop.timeline(order)).containsExactly(
                     "PLACED OrderPlaced orders", "PAID PaymentTaken payments", "SHIPPED OrderShipped warehouse");
-            Duration backOff = backOff(SUBSCRIPTIONS_ADDRESS, failing);
             for (String service : List.of("orders", "warehouse", "customers")) {
-                assertThat(processed(service, taken.eventId())).as(service + ": processed once, on delivery 3")
+                assertThat(processed(service, taken.eventId())).as(service + ": processed once, on delivery " + (failing + 1))
                         .singleElement().satisfies(row -> {
                             assertThat(row.get("delivery_count")).isEqualTo(failing + 1);
                             assertThat(Duration.between(resumed, ((Timestamp) row.get("processed_at")).toInstant()))
-                                    .as("after the back-off of two redeliveries").isGreaterThanOrEqualTo(backOff);
+                                    .as("after the back-off of the failed deliveries").isGreaterThanOrEqualTo(backOff);
                         });
             }
             assertThat(DB.query("select id from warehouse.shipment where order_id = ?", orderId)).hasSize(1);
@@ -519,9 +539,9 @@ abstract class GuaranteeTests {
     }
 
     private static OrderPlaced orderPlaced(String orderId) {
-        return new OrderPlaced(orderId, "customer-x", "X", "x@example.org",
+        return OrderPlaced.paidByToken(orderId, "customer-x", "X", "x@example.org",
                 List.of(new PlacedLine("SKU-X", "X", 1, new BigDecimal("1.00"), "EUR")), new BigDecimal("1.00"), "EUR",
-                Shop.APPROVED_CARD);
+                "tok_guaranteeTestsIssuedNoToken", "4242");
     }
 
     /** The dead-letter queue of the service a subscription or command queue belongs to. */
@@ -608,20 +628,26 @@ abstract class GuaranteeTests {
             }
 
             // What the resource adapter does after a failed enlistment: acknowledge with no transaction started,
-            // then roll its session back as after any failed delivery.
+            // then roll its session back as after any failed delivery. Issue 19: more often than the queue allows
+            // deliveries (a client thread left holding a dead transaction after a broker restart failed every
+            // delivery it ran this way): the refusals must not use up the message's attempts.
+            int refusals = maxDeliveryAttempts(queue) + 1;
             xa.start();
-            try (ClientConsumer consumer = xa.createConsumer(queue)) {
-                ClientMessage delivered = consumer.receive(Stack.EVENTUAL.toMillis());
-                assertThat(delivered).isNotNull();
-                delivered.individualAcknowledge();
+            for (int refusal = 1; refusal <= refusals; refusal++) {
+                try (ClientConsumer consumer = xa.createConsumer(queue)) {
+                    ClientMessage delivered = consumer.receive(Stack.EVENTUAL.toMillis());
+                    assertThat(delivered).as("delivery " + refusal + " of " + refusals + ", not dead-lettered").isNotNull();
+                    delivered.individualAcknowledge();
+                }
+                xa.rollback(false);
             }
-            xa.rollback(false);
 
             plain.start();
             try (ClientConsumer consumer = plain.createConsumer(queue)) {
                 ClientMessage again = consumer.receive(Stack.EVENTUAL.toMillis());
-                assertThat(again).as("the message the refused acknowledgement would have consumed").isNotNull();
+                assertThat(again).as("the message the refused acknowledgements would have consumed").isNotNull();
                 assertThat(again.getBodyBuffer().readString()).isEqualTo("must not vanish");
+                assertThat(again.getDeliveryCount()).as("no refused delivery counted").isEqualTo(1);
                 again.acknowledge();
             }
         }

@@ -29,8 +29,6 @@ import org.junit.jupiter.api.Test;
 abstract class OperatorApiTests {
 
     private static final List<String> SERVICES = Names.SERVICES;
-    /** Five delivery attempts, 1 + 2 + 4 + 8 s apart, before the broker dead-letters a failing message. */
-    private static final Duration DEAD_LETTERED = Duration.ofSeconds(90);
 
     private final RestClient operator = Stack.OPERATOR;
 
@@ -121,7 +119,7 @@ abstract class OperatorApiTests {
                 List.of(new ShippedLine("DL-1", 1))), orderId, null, "warehouse");
         Stack.broker().publish("eventshop.warehouse.events", shipped);
 
-        JsonObject letter = await().atMost(DEAD_LETTERED).pollInterval(Duration.ofSeconds(1))
+        JsonObject letter = await().atMost(Stack.DEAD_LETTERED).pollInterval(Duration.ofSeconds(1))
                 .until(() -> deadLetter("customers", shipped.eventId().toString()), Optional::isPresent).orElseThrow();
         assertThat(letter.getString("originSubscription")).isEqualTo("customers");
         assertThat(letter.getString("originalDestination")).isEqualTo("eventshop.warehouse.events");

@@ -40,8 +40,6 @@ abstract class OperatorPageTests {
     private static final List<String> SERVICES = Names.SERVICES;
     /** Who logs in to the broker from Payara: each service, and the operator API (one XA pool each). */
     private static final List<String> PARTIES = Names.SENDERS;
-    /** Five delivery attempts, 1 + 2 + 4 + 8 s apart, before the broker dead-letters a failing message. */
-    private static final Duration DEAD_LETTERED = Duration.ofSeconds(90);
     /** The Payara console deploys itself on its first request, which takes a while on a busy machine. */
     private static final Duration CONSOLE_LOADED = Duration.ofMinutes(4);
 
@@ -125,7 +123,7 @@ abstract class OperatorPageTests {
             Stack.broker().publish("eventshop.warehouse.events", shipped);
 
             By letter = By.cssSelector("#dead-letters-customers tr[data-correlation-id='" + orderId + "']");
-            WebElement row = browser.await(DEAD_LETTERED, d -> d.findElement(letter));
+            WebElement row = browser.await(Stack.DEAD_LETTERED, d -> d.findElement(letter));
             assertThat(row.getText()).contains("OrderShipped", "customers", "eventshop.warehouse.events", "redeliveries");
             browser.await(Stack.EVENTUAL, d -> Long.parseLong(cells(d.findElement(
                     By.cssSelector("#queues tr[data-queue='eventshop.customers.dlq']"))).get(2).getText()) > 0);

@@ -40,6 +40,23 @@ abstract class OrderFlowTests {
         Shop.awaitEmails(ada, "Order received", "Order shipped");
     }
 
+    /** A client written before tokens still sends the number: the shop exchanges it, and the flows are the same. */
+    @Test
+    void anOrderPaidByTheCardNumberOfAnOlderClientShipsAndTheCardsRulesFollowItsToken() {
+        Shop.Customer cy = shop.newCustomer("Cy Legacy");
+        String sku = shop.stockedProduct(new BigDecimal("3.00"), 10);
+
+        RestClient.Reply approved = shop.placeOrderByCardNumber(cy, sku, 1, Shop.APPROVED_CARD);
+        RestClient.Reply declined = shop.placeOrderByCardNumber(cy, sku, 1, Shop.DECLINED_CARD);
+
+        assertThat(approved.status()).as(approved.body()).isEqualTo(202);
+        assertThat(declined.status()).as(declined.body()).isEqualTo(202);
+        assertThat(shop.awaitTerminal(approved.json().getString("id")).getString("status")).isEqualTo("SHIPPED");
+        assertThat(shop.awaitTerminal(declined.json().getString("id")).getString("status")).isEqualTo("REJECTED");
+        assertThat(shop.payments(declined.json().getString("id"))).singleElement()
+                .satisfies(payment -> assertThat(payment.getString("reason")).isEqualTo("card declined"));
+    }
+
     @Test
     void declinedCardRejectsTheOrder() {
         Shop.Customer bob = shop.newCustomer("Bob Declined");

@@ -46,12 +46,19 @@ final class Shop {
         return sku;
     }
 
+    /** As a storefront does now: the card goes to the gateway, the order carries the gateway's token. */
     RestClient.Reply placeOrder(Customer customer, String sku, int quantity, String card) {
         return api.post("api/orders", orderBody(customer.id(), sku, quantity, card));
     }
 
+    /** As a client written before tokens does: the card number in the order; the shop exchanges it. */
+    RestClient.Reply placeOrderByCardNumber(Customer customer, String sku, int quantity, String card) {
+        return api.post("api/orders", Storefront.order(customer.id(), sku, quantity, card));
+    }
+
+    /** The body of an order paid by a new token for the card (so the same body is the same request). */
     static String orderBody(String customerId, String sku, int quantity, String card) {
-        return Storefront.order(customerId, sku, quantity, card).toString();
+        return Storefront.orderByToken(customerId, sku, quantity, Stack.GATEWAY.token(card)).toString();
     }
 
     String placedOrderId(Customer customer, String sku, int quantity, String card) {

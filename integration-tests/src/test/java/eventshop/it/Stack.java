@@ -1,5 +1,6 @@
 package eventshop.it;
 
+import eventshop.clients.CardGateway;
 import eventshop.clients.RestClient;
 import jakarta.jms.JMSException;
 import java.net.URI;
@@ -14,6 +15,11 @@ final class Stack {
 
     /** How long an eventually consistent outcome may take before a test gives up. */
     static final Duration EVENTUAL = Duration.ofSeconds(30);
+    /**
+     * How long the broker takes to dead-letter a message that fails every delivery of a subscription: ten attempts,
+     * 1 s doubling up to 60 s apart (243 s, topology.yaml's defaults.redelivery), and room for a loaded machine.
+     */
+    static final Duration DEAD_LETTERED = Duration.ofSeconds(243).plus(Duration.ofSeconds(90));
 
     static final URI BASE = URI.create("http://127.0.0.1:" + System.getProperty("it.http.port") + "/");
     static final RestClient API = new RestClient(BASE);
@@ -21,6 +27,9 @@ final class Stack {
     static final RestClient OPERATOR = API.as("operator", "operator-secret");
     /** A user of the operators' realm without the role operator (EVENTSHOP_CLERK_USER/PASSWORD). */
     static final RestClient CLERK = API.as("clerk", "clerk-secret");
+    /** The card gateway simulator's HTTP API (its tokens), where a storefront sends the card number. */
+    static final CardGateway GATEWAY = new CardGateway(new RestClient(
+            URI.create("http://127.0.0.1:" + System.getProperty("it.gateway.port") + "/payment-gateway/")));
     static final Database DB = new Database(System.getProperty("it.pg.url"));
     private static Broker broker;
 

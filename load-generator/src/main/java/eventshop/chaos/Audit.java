@@ -104,6 +104,7 @@ final class Audit {
                     mails.byOrder().getOrDefault(order, Map.of()));
         }
         stock(placed, report);
+        report.recovery(Recovery.measure(placed.faults(), completions(orders)));
         report.inDoubt("PostgreSQL pg_prepared_xacts", count("select count(*) from pg_prepared_xacts"));
         report.inDoubt("broker prepared transactions", broker.preparedTransactions());
         report.inDoubt("broker heuristic transactions", broker.heuristicTransactions());
@@ -111,6 +112,26 @@ final class Audit {
         report.deadLetters(broker.deadLetters().stream()
                 .filter(letter -> !placed.deadLettersBefore().contains(letter.messageId())).toList(), DEAD_LETTERS_PER_POISON);
         return report;
+    }
+
+    /**
+     * When each order was accepted and reached its terminal state in the orders service: the first terminal entry
+     * of its timeline, at the time the orders service processed the event that made it (its processed-message row;
+     * a client's cancel has none and is timed by its own entry).
+     */
+    private List<Recovery.Order> completions(String[] orders) {
+        List<Recovery.Order> completions = new java.util.ArrayList<>();
+        rows("select o.created_at, t.completed, t.by_message from orders.orders o left join lateral ("
+                        + " select coalesce(p.processed_at, e.occurred_at) as completed, p.event_id is not null as by_message"
+                        + " from orders.timeline_entry e left join orders.processed_message p on p.event_id = e.event_id"
+                        + " where e.order_id = o.id and e.status in ('SHIPPED', 'REJECTED', 'CANCELLED', 'NEEDS_ATTENTION')"
+                        + " order by e.seq limit 1) t on true where o.id = any(?)",
+                row -> {
+                    java.sql.Timestamp completed = row.getTimestamp(2);
+                    completions.add(new Recovery.Order(row.getTimestamp(1).toInstant(),
+                            completed == null ? null : completed.toInstant(), row.getBoolean(3)));
+                }, (Object) orders);
+        return completions;
     }
 
     private void stock(ChaosRun.Placed placed, AuditReport report) {

@@ -39,6 +39,7 @@ public final class AuditReport {
     private final List<String> stock = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
     private final List<String> deadLetterLines = new ArrayList<>();
+    private List<Recovery.Measured> recoveries = List.of();
     private int emailCopies;
     private long refusedAcknowledgements;
 
@@ -166,6 +167,17 @@ public final class AuditReport {
         }
     }
 
+    /** Each fault's recovery times; out of their bounds, a violation. */
+    void recovery(List<Recovery.Measured> measured) {
+        this.recoveries = List.copyOf(measured);
+        violations.addAll(Recovery.violations(measured));
+    }
+
+    /** Each fault's recovery times, in the order the faults happened. */
+    public List<Recovery.Measured> recoveries() {
+        return recoveries;
+    }
+
     /** Copies of an email already received (same notification): reported, not counted as duplicates. */
     void emailCopies(int copies) {
         this.emailCopies = copies;
@@ -240,6 +252,13 @@ public final class AuditReport {
                 refusedAcknowledgements);
         inDoubt.forEach((where, count) -> row(out, "in doubt: " + where, count));
         placed.timings().forEach((what, took) -> row(out, what, took.toSeconds() + " s"));
+        out.append("\nRecovery after each fault (from the restart: the restarted process answers ready; bounds: ")
+                .append(Recovery.FIRST_COMPLETION_SECONDS).append(" s to the first order completed by a message, ")
+                .append(Recovery.FIRST_COMPLETION_SECONDS).append(" s + ").append(Recovery.DRAIN_SLOWDOWN)
+                .append(" x backlog / rate before the fault to the backlog drained):\n\n")
+                .append("| fault | kill to ready | to the first order completed | backlog (orders) | rate before (orders/s) "
+                        + "| to the backlog drained | drain bound |\n|---|---|---|---|---|---|---|\n");
+        recoveries.forEach(measured -> out.append(measured.line()).append('\n'));
         out.append("\n| sku | start | on hand | reserved | shipped | drift |\n|---|---|---|---|---|---|\n");
         stock.forEach(line -> out.append(line).append('\n'));
         out.append("\nDead letters that appeared during the run:\n\n");

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,17 +27,27 @@ final class Outages {
         this.progress = progress;
     }
 
-    void crashBroker() {
-        crash("broker", settings.brokerPidFile());
+    /** @return when it was killed */
+    Instant crashBroker() {
+        return crash("broker", settings.brokerPidFile());
     }
 
-    void crashServer() {
-        crash("Payara Server", settings.serverPidFile());
+    /** @return when it was killed */
+    Instant crashServer() {
+        return crash("Payara Server", settings.serverPidFile());
+    }
+
+    /**
+     * A restart: when the restart command returned (the killed process runs again) and when the application
+     * answered ready again (the moment the report's recovery times count from).
+     */
+    record Restart(Instant restarted, Instant ready) {
     }
 
     /** Runs the restart command, then waits until the application answers ready again. */
-    Duration restartAndAwaitReady(Duration limit) {
+    Restart restartAndAwaitReady(Duration limit) {
         long start = System.nanoTime();
+        Instant restarted;
         Path log = logFile();
         try {
             Process restart = new ProcessBuilder(settings.restartCommand()).redirectErrorStream(true)
@@ -48,6 +59,7 @@ final class Outages {
             if (restart.exitValue() != 0) {
                 throw new IllegalStateException("the restart command failed with " + restart.exitValue() + " (see " + log + ")");
             }
+            restarted = Instant.now();
             URI ready = settings.api().resolve("/health/ready");
             while (!answers200(ready)) {
                 if (System.nanoTime() - start > limit.toNanos()) {
@@ -63,10 +75,10 @@ final class Outages {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         progress.say("  restarted and ready again after %d s", took.toSeconds());
-        return took;
+        return new Restart(restarted, Instant.now());
     }
 
-    private void crash(String what, Path pidFile) {
+    private Instant crash(String what, Path pidFile) {
         long pid;
         try {
             pid = Long.parseLong(Files.readString(pidFile).trim());
@@ -76,12 +88,14 @@ final class Outages {
         ProcessHandle process = ProcessHandle.of(pid)
                 .orElseThrow(() -> new IllegalStateException(what + " (pid " + pid + ") is not running"));
         progress.say("kill -9 %s (pid %d)", what, pid);
+        Instant killed = Instant.now();
         process.destroyForcibly(); // SIGKILL on Linux
         try {
             process.onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(what + " (pid " + pid + ") survived kill -9", e);
         }
+        return killed;
     }
 
     private boolean answers200(URI uri) throws InterruptedException {

@@ -15,7 +15,7 @@ class AuditReportTest {
     private static final Map<String, Integer> PLACED_MAILS = Map.of("Order received", 1);
 
     private final AuditReport report = new AuditReport(new ChaosRun.Placed("run", Map.of(), Map.of(),
-            Map.of("key-1", "order-1"), Map.of(OrderMix.APPROVED, 1), List.of(), Set.of(), Map.of("placing", Duration.ZERO), 0));
+            Map.of("key-1", "order-1"), Map.of(OrderMix.APPROVED, 1), List.of(), Set.of(), Map.of("placing", Duration.ZERO), 0, List.of()));
 
     @Test
     void aShippedOrderWithEachEffectOnceIsNeitherLostNorDuplicated() {

@@ -34,6 +34,9 @@ public class GatewayConnection {
     @Inject
     Config config;
 
+    @Inject
+    CardVault vault;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -94,7 +97,7 @@ public class GatewayConnection {
             // Called when the broker goes away; the client itself keeps reconnecting (reconnectAttempts -1).
             opened.setExceptionListener(e -> LOG.warning(() -> "Lost the broker connection, reconnecting: " + e.getMessage()));
             Session session = opened.createSession(true, Session.SESSION_TRANSACTED);
-            var handler = new RequestHandler(new GatewayRules(settings.refuseRefunds()));
+            var handler = new RequestHandler(new GatewayRules(settings.refuseRefunds()), vault);
             session.createConsumer(session.createQueue(REQUESTS)).setMessageListener(
                     new GatewayListener(session, session.createProducer(session.createQueue(REPLIES)), handler, settings.latencyMillis()));
             opened.start();

@@ -23,6 +23,10 @@ public final class GatewayRules {
     public static final String INVALID_AMOUNT = "invalid amount";
     public static final String REFUND_REFUSED = "refund refused by gateway";
     public static final String REFUNDS_REFUSED_FOR_CARD = "refunds are refused for this card";
+    /** An authorization by a token the vault never issued (or issued before the simulator restarted). */
+    public static final String UNKNOWN_TOKEN = "unknown card token";
+    /** An authorization by a token another payment already used: a token pays once. */
+    public static final String TOKEN_USED = "card token already used";
 
     /**
      * The simulator keeps no state: an authorization of {@link #REFUND_REFUSING_CARD} gets a reference
@@ -41,8 +45,12 @@ public final class GatewayRules {
         this.refuseRefunds = refuseRefunds;
     }
 
+    public static boolean isWellFormed(String cardNumber) {
+        return cardNumber != null && WELL_FORMED_CARD.matcher(cardNumber).matches();
+    }
+
     public Decision authorize(String cardNumber) {
-        if (cardNumber == null || !WELL_FORMED_CARD.matcher(cardNumber).matches()) {
+        if (!isWellFormed(cardNumber)) {
             return Decision.declined(INVALID_CARD_NUMBER);
         }
         return switch (cardNumber) {

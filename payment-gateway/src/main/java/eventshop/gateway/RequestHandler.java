@@ -12,7 +12,8 @@ import eventshop.events.RefundResult;
 import java.util.Optional;
 
 /**
- * Turns a request envelope into the reply envelope, or into none when the card is the silent one.
+ * Turns a request envelope into the reply envelope, or into none when the card is the silent one. A request
+ * names the card by the vault's token (AuthorizePayment version 2) or, still answered, by its number (version 1).
  * Knows the contracts but not JMS, so the whole request-to-reply mapping is tested without a broker.
  */
 public final class RequestHandler {
@@ -23,9 +24,11 @@ public final class RequestHandler {
     private static final String REFUND = EventCodec.contractOf(RefundPayment.class).type();
 
     private final GatewayRules rules;
+    private final CardVault vault;
 
-    public RequestHandler(GatewayRules rules) {
+    public RequestHandler(GatewayRules rules, CardVault vault) {
         this.rules = rules;
+        this.vault = vault;
     }
 
     /**
@@ -45,11 +48,20 @@ public final class RequestHandler {
         return Optional.ofNullable(result).map(reply -> replyTo(request, reply));
     }
 
+    /** By token (version 2): the card behind it decides, as its number did in version 1, still answered. */
     private PaymentAuthorizationResult authorize(AuthorizePayment command) {
-        Decision decision = rules.authorize(command.cardNumber());
+        String cardNumber = command.cardNumber();
+        if (command.paymentToken() != null) {
+            CardVault.Claim claim = vault.claim(command.paymentToken(), command.paymentId());
+            if (claim.refusal() != null) {
+                return new PaymentAuthorizationResult(command.paymentId(), command.orderId(), false, claim.refusal(), null);
+            }
+            cardNumber = claim.cardNumber();
+        }
+        Decision decision = rules.authorize(cardNumber);
         return switch (decision.outcome()) {
             case APPROVED -> new PaymentAuthorizationResult(command.paymentId(), command.orderId(), true, null,
-                    rules.referenceFor(command.cardNumber()));
+                    rules.referenceFor(cardNumber));
             case DECLINED -> new PaymentAuthorizationResult(command.paymentId(), command.orderId(), false, decision.reason(), null);
             case NO_ANSWER -> null;
         };

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class RequestHandlerTest {
 
-    private final RequestHandler handler = new RequestHandler(new GatewayRules(false));
+    private final CardVault vault = new CardVault();
+    private final RequestHandler handler = new RequestHandler(new GatewayRules(false), vault);
 
     @Test
     void approvesWithAReferenceAndAnEnvelopeThatPointsBackAtTheRequest() {
@@ -73,7 +74,7 @@ class RequestHandlerTest {
 
     @Test
     void refusesARefundWhenSwitchedTo() {
-        RequestHandler refusing = new RequestHandler(new GatewayRules(true));
+        RequestHandler refusing = new RequestHandler(new GatewayRules(true), vault);
 
         RefundResult result = EventCodec.payload(refusing.answer(refund("12.50")).orElseThrow(), RefundResult.class);
 
@@ -105,9 +106,45 @@ class RequestHandlerTest {
                 .hasMessageContaining("unknown type ProductUpdated");
     }
 
-    private static Envelope authorize(String cardNumber) {
-        return EventCodec.envelope(new AuthorizePayment("payment-1", "order-1", new BigDecimal("42.00"), "EUR", cardNumber),
+    /** Version 2: by the token the vault gave for the card. */
+    private Envelope authorize(String cardNumber) {
+        return authorizeByToken(vault.tokenize(cardNumber).token(), "payment-1");
+    }
+
+    private static Envelope authorizeByToken(String token, String paymentId) {
+        return EventCodec.envelope(AuthorizePayment.byToken(paymentId, "order-1", new BigDecimal("42.00"), "EUR", token),
                 "order-1", null, "payments");
+    }
+
+    @Test
+    void version1ByTheCardNumberIsStillAnswered() {
+        Envelope v1 = EventCodec.envelope(new AuthorizePayment("payment-1", "order-1", new BigDecimal("42.00"), "EUR",
+                null, "4000000000000002"), "order-1", null, "payments");
+        assertThat(EventCodec.payload(handler.answer(v1).orElseThrow(), PaymentAuthorizationResult.class).reason())
+                .isEqualTo(GatewayRules.CARD_DECLINED);
+    }
+
+    @Test
+    void anUnknownTokenIsDeclinedAndATokenPaysOnce() {
+        assertThat(EventCodec.payload(handler.answer(authorizeByToken("tok_nobodyIssuedThis", "payment-1")).orElseThrow(),
+                PaymentAuthorizationResult.class).reason()).isEqualTo(GatewayRules.UNKNOWN_TOKEN);
+        String token = vault.tokenize("4242424242424242").token();
+        assertThat(EventCodec.payload(handler.answer(authorizeByToken(token, "payment-1")).orElseThrow(),
+                PaymentAuthorizationResult.class).approved()).isTrue();
+        assertThat(EventCodec.payload(handler.answer(authorizeByToken(token, "payment-1")).orElseThrow(),
+                PaymentAuthorizationResult.class).approved()).as("the same payment asked again").isTrue();
+        assertThat(EventCodec.payload(handler.answer(authorizeByToken(token, "payment-2")).orElseThrow(),
+                PaymentAuthorizationResult.class).reason()).isEqualTo(GatewayRules.TOKEN_USED);
+    }
+
+    @Test
+    void tokensAreOpaqueAndTellOnlyTheLastFour() {
+        CardVault.TokenInfo info = vault.tokenize("4000000000000341");
+        assertThat(info.token()).startsWith("tok_").doesNotContain("0341").hasSize(36);
+        assertThat(info.last4()).isEqualTo("0341");
+        assertThat(vault.tokenize("4000000000000341").token()).isNotEqualTo(info.token());
+        assertThat(vault.describe(info.token())).contains(new CardVault.TokenInfo(info.token(), "0341", false));
+        assertThat(vault.describe("tok_unknown")).isEmpty();
     }
 
     private static Envelope refund(String amount) {

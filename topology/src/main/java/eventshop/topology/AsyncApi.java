@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eventshop.events.Contract;
 import eventshop.events.Event;
 import eventshop.events.EventCodec;
+import eventshop.events.Until;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The AsyncAPI 3.0 document of EventShop, from the topology and the contracts' records: every channel (topics,
@@ -142,6 +146,11 @@ final class AsyncApi {
             message.put("name", contract.type());
             message.put("title", contract.type() + " version " + version
                     + (version < contract.version() ? " (still read: upcast to version " + contract.version() + ")" : ""));
+            String removed = removedBy(record, version);
+            if (!removed.isEmpty()) {
+                message.put("description", "Version " + version + " removed " + removed
+                        + ": its producers never write it, and its schema refuses it.");
+            }
             message.put("contentType", "application/json");
             message.put("correlationId", Ordered.map("description", "The order id (the customer id, the sku for the events "
                     + "about those), also the JMS property correlationId", "location", "$message.header#/correlationId"));
@@ -149,6 +158,15 @@ final class AsyncApi {
             message.put("payload", envelopeOf(contract.type(), version, key));
             messages.put(key, message);
         }
+    }
+
+    /** The components the record's {@code @Until} says the version removed (their last version is the one before). */
+    private static String removedBy(Class<?> record, int version) {
+        return Arrays.stream(record.getRecordComponents())
+                .filter(component -> component.isAnnotationPresent(Until.class)
+                        && component.getAnnotation(Until.class).value() == version - 1)
+                .map(RecordComponent::getName)
+                .collect(Collectors.joining(", "));
     }
 
     private static String key(String type, int version) {

@@ -2,6 +2,7 @@ package eventshop.topology;
 
 import eventshop.events.MayBeAbsent;
 import eventshop.events.Since;
+import eventshop.events.Until;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -14,8 +15,10 @@ import java.util.Map;
 
 /**
  * The JSON Schema of a contract's payload at one version, read from its record as JSON-B writes it: every
- * component a property, required unless {@link MayBeAbsent}, present from the version {@link Since} says.
- * Unknown properties stay allowed: a newer producer may add some, and consumers ignore them.
+ * component a property, required unless {@link MayBeAbsent} (only for its upcasts: still required), present from the version {@link Since} says and up
+ * to the version {@link Until} says. Unknown properties stay allowed (a newer producer may add some, and
+ * consumers ignore them), except a component a later version removed: from then on its presence is invalid
+ * (a card number that version 3 of OrderPlaced removed must not come back).
  */
 final class JsonSchemas {
 
@@ -25,13 +28,20 @@ final class JsonSchemas {
     static Map<String, Object> of(Class<?> record, int version) {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
         for (RecordComponent component : record.getRecordComponents()) {
             Since since = component.getAnnotation(Since.class);
             if (since != null && since.value() > version) {
                 continue;
             }
+            Until until = component.getAnnotation(Until.class);
+            if (until != null && until.value() < version) {
+                removed.add(component.getName());
+                continue;
+            }
             properties.put(component.getName(), schemaOf(component.getGenericType(), version));
-            if (!component.isAnnotationPresent(MayBeAbsent.class)) {
+            MayBeAbsent optional = component.getAnnotation(MayBeAbsent.class);
+            if (optional == null || optional.onlyWhenUpcast()) {
                 required.add(component.getName());
             }
         }
@@ -40,6 +50,10 @@ final class JsonSchemas {
         schema.put("properties", properties);
         if (!required.isEmpty()) {
             schema.put("required", required);
+        }
+        if (!removed.isEmpty()) {
+            schema.put("not", Ordered.map("anyOf",
+                    removed.stream().map(name -> Ordered.map("required", List.of(name))).toList()));
         }
         return schema;
     }

@@ -20,7 +20,7 @@ class StrictJsonTest {
         assertThat(order.customerId()).isEqualTo("c");
         assertThat(order.items).hasSize(1);
         assertThat(order.items.get(0).quantity).isEqualTo(2);
-        assertThat(order.payment().cardNumber()).isEqualTo("4242424242424242");
+        assertThat(order.payment().cardNumber).isEqualTo("4242424242424242");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package eventshop.ops.control;
 
 import eventshop.platform.management.BrokerManagement;
+import eventshop.events.CardNumbers;
 import eventshop.events.MessageHeaders;
 import eventshop.ops.entity.AuditEntry;
 import eventshop.platform.messaging.DeadLetters;
@@ -197,9 +198,13 @@ public class DeadLetterDesk {
                 destination = destinationBehind(origin, message);
             }
             String id = message.getJMSMessageID();
-            return new DeadLetter(id == null ? null : id.replaceFirst("^ID:", ""), reason, origin, destination,
-                    message.getStringProperty(MessageHeaders.TYPE), message.getStringProperty(MessageHeaders.CORRELATION_ID),
-                    text(message), message.getIntProperty("JMSXDeliveryCount"),
+            // An old message (an OrderPlaced before version 3, an AuthorizePayment version 1) may still hold a card
+            // number: the operator sees, the audit keeps and the log writes only its last four. A retry sends the
+            // message itself, so that payments can still exchange the number for a token.
+            return new DeadLetter(id == null ? null : id.replaceFirst("^ID:", ""), CardNumbers.mask(reason), origin,
+                    destination, message.getStringProperty(MessageHeaders.TYPE),
+                    message.getStringProperty(MessageHeaders.CORRELATION_ID),
+                    CardNumbers.mask(text(message)), message.getIntProperty("JMSXDeliveryCount"),
                     message.getJMSTimestamp() == 0 ? null : Instant.ofEpochMilli(message.getJMSTimestamp()));
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);

@@ -20,6 +20,8 @@ public class OrderRejected extends RuntimeException {
         UNKNOWN_ORDER,
         /** The catalogue has no product with a sku the order names. */
         UNKNOWN_SKU,
+        /** The card gateway refuses the payment the request names (an unknown or used token, not a card number). */
+        PAYMENT_REFUSED,
         /** The Idempotency-Key was used before with another request. */
         IDEMPOTENCY_KEY_REUSED,
         /** Another request with the same Idempotency-Key is being stored at this moment. */

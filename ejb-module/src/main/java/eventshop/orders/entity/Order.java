@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * an order they change with OPTIMISTIC_FORCE_INCREMENT, so that a timeline-only change, which writes no
  * column of this row, takes part in that check too (two entries must not get the same {@code seq}).
  *
- * <p>Only the card's last four digits are kept: the full number is handed to payments in OrderPlaced
- * and never stored here.
+ * <p>Only the card's last four digits are kept: the order is paid by the card gateway's token (OrderPlaced
+ * carries it to payments), and a card number a client still sends never reaches this table.
  */
 @Entity(name = "CustomerOrder")
 @Table(name = "orders")
@@ -90,16 +90,16 @@ public class Order {
     }
 
     /** A new order in PLACED; add its lines, then note the event that announced it. */
-    public Order(String id, String customerId, BigDecimal total, String currency, String cardNumber) {
-        if (cardNumber == null || cardNumber.length() < 4) {
-            throw new IllegalArgumentException("a card number has at least 4 digits");
+    public Order(String id, String customerId, BigDecimal total, String currency, String cardLast4) {
+        if (cardLast4 == null || !cardLast4.matches("[0-9]{4}")) {
+            throw new IllegalArgumentException("a card's last four are four digits");
         }
         this.id = id;
         this.customerId = customerId;
         this.status = OrderStatus.PLACED;
         this.total = total;
         this.currency = currency;
-        this.cardLast4 = cardNumber.substring(cardNumber.length() - 4);
+        this.cardLast4 = cardLast4;
         this.createdAt = now();
         this.updatedAt = createdAt;
     }

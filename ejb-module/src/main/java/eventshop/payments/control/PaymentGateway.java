@@ -28,9 +28,10 @@ public class PaymentGateway {
     @Inject
     EventPublisher publisher;
 
-    public void authorize(Payment payment, String cardNumber, String causationId) {
+    /** By the gateway's token for the card: a card number never goes on the request queue. */
+    public void authorize(Payment payment, String paymentToken, String causationId) {
         publisher.command(requests,
-                new AuthorizePayment(payment.id(), payment.orderId(), payment.amount(), payment.currency(), cardNumber),
+                AuthorizePayment.byToken(payment.id(), payment.orderId(), payment.amount(), payment.currency(), paymentToken),
                 PaymentsEvents.PRODUCER, payment.orderId(), causationId, payment.id());
     }
 

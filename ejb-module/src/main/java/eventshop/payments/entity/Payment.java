@@ -22,7 +22,8 @@ import java.util.Optional;
  *
  * <p>Holds the rule that a payment is refunded at most once: {@link #startRefund} hands out one
  * refund per payment (the database's unique payment_id on the refund table backs it up).
- * Only the card's last four digits are kept; the number itself travels in the gateway request alone.
+ * Only the card's last four digits are kept; the card itself is the gateway's token, sent in the gateway
+ * request alone.
  */
 @Entity
 @Table(name = "payment")
@@ -73,20 +74,15 @@ public class Payment {
     }
 
     /** A payment about to be authorized: PENDING from the moment the request is sent. */
-    public Payment(String id, String orderId, BigDecimal amount, String currency, String cardNumber,
+    public Payment(String id, String orderId, BigDecimal amount, String currency, String cardLast4,
                    OffsetDateTime requestedAt) {
         this.id = id;
         this.orderId = orderId;
         this.amount = amount;
         this.currency = currency;
-        this.cardLast4 = lastFour(cardNumber);
+        this.cardLast4 = cardLast4;
         this.status = PaymentStatus.PENDING;
         this.requestedAt = requestedAt;
-    }
-
-    private static String lastFour(String cardNumber) {
-        String digits = cardNumber == null ? "" : cardNumber.replaceAll("\\D", "");
-        return digits.length() <= 4 ? digits : digits.substring(digits.length() - 4);
     }
 
     /** The gateway approved the authorization. */

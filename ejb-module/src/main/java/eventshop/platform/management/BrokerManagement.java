@@ -42,8 +42,12 @@ public class BrokerManagement {
     @ConfigProperty(name = "eventshop.broker.management.user", defaultValue = "admin")
     String user;
 
+    /**
+     * The password alias eventshop-broker-management (bin/eventshop), which Payara's password config source serves
+     * to MicroProfile Config under its name: the password is in no system property and no domain.xml line.
+     */
     @Inject
-    @ConfigProperty(name = "eventshop.broker.management.password", defaultValue = "")
+    @ConfigProperty(name = "eventshop-broker-management", defaultValue = "")
     String password;
 
     private BrokerConsole console;

@@ -1,5 +1,6 @@
 package eventshop.platform.messaging;
 
+import eventshop.events.CardNumbers;
 import eventshop.events.Contracts;
 import eventshop.events.Envelope;
 import eventshop.events.EventCodec;
@@ -99,15 +100,16 @@ public final class Subscription {
             faults.afterHandling(name, message, deliveryCount);
             return MessagingMetrics.Outcome.CONSUMED;
         } catch (MalformedMessageException | AwaitsOperator | ContradictsState e) {
-            LOG.log(Level.WARNING, "{0} dead-letters message {1}: {2}",
-                    new Object[] {name, messageId(message), e.getMessage()});
-            deadLetters.reject(message, deadLetterQueue, name, e.getMessage());
+            // A reason may quote a value of the payload: an old message's card number shows as its last four only.
+            String reason = CardNumbers.mask(e.getMessage());
+            LOG.log(Level.WARNING, "{0} dead-letters message {1}: {2}", new Object[] {name, messageId(message), reason});
+            deadLetters.reject(message, deadLetterQueue, name, reason);
             return MessagingMetrics.Outcome.DEAD_LETTERED;
         } catch (RuntimeException e) {
             // Not swallowed: logged with the message's ids (the container's own line has none), then rethrown
             // so that the transaction rolls back and the broker redelivers.
             LOG.log(Level.WARNING, "{0} fails message {1}, rolled back for redelivery: {2}",
-                    new Object[] {name, messageId(message), String.valueOf(e)});
+                    new Object[] {name, messageId(message), CardNumbers.mask(String.valueOf(e))});
             throw e;
         }
     }

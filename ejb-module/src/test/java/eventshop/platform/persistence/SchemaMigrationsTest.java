@@ -55,7 +55,8 @@ class SchemaMigrationsTest {
             assertThat(history).as(schema).doesNotContain("1 SQL baseline");
         }
         // The versions above the baseline ran on the database taken over.
-        assertThat(history(database, "orders")).containsExactly("1 BASELINE tables created before Flyway", "4 SQL outbox");
+        assertThat(history(database, "orders"))
+                .containsExactly("1 BASELINE tables created before Flyway", "3 JDBC Mask card numbers", "4 SQL outbox");
         assertThat(rows(database, "SELECT COUNT(*) FROM orders.outbox")).isZero();
         assertThat(rows(database, "SELECT reserved FROM warehouse.product WHERE sku = 'MUG-001'")).isEqualTo(2);
     }
@@ -82,7 +83,33 @@ class SchemaMigrationsTest {
         List<String> first = history(database, "orders");
 
         assertThat(migrate(database, "orders").migrationsExecuted).isZero();
-        assertThat(history(database, "orders")).isEqualTo(first).startsWith("1 SQL baseline");
+        assertThat(history(database, "orders")).isEqualTo(first)
+                .containsExactly("1 SQL baseline", "3 JDBC Mask card numbers", "4 SQL outbox");
+    }
+
+    /** Orders V3 on a database that holds what the code before tokens stored: card numbers and plain hashes over them. */
+    @Test
+    void ordersV3MasksEveryStoredCardNumberAndErasesTheFingerprintsComputedOverThem() throws Exception {
+        DataSource database = newDatabase();
+        org.flywaydb.core.Flyway.configure(SchemaMigrationsTest.class.getClassLoader()).dataSource(database)
+                .schemas("ORDERS").createSchemas(true).locations(SchemaMigrations.LOCATION_PREFIX + "orders").target("1")
+                .load().migrate();
+        String v2 = "{\"eventId\":\"3f1d2c4b-5a69-4788-9a0b-1c2d3e4f5a6b\",\"type\":\"OrderPlaced\",\"version\":2,"
+                + "\"payload\":{\"orderId\":\"o-1\",\"total\":29.00,\"cardNumber\":\"4000000000000341\"}}";
+        execute(database, "INSERT INTO orders.event_journal (event_id, type, version, correlation_id, occurred_at, destination, "
+                + "body, journaled_at) VALUES ('3f1d2c4b-5a69-4788-9a0b-1c2d3e4f5a6b', 'OrderPlaced', 2, 'o-1', "
+                + "CURRENT_TIMESTAMP, 'eventshop.orders.events', '" + v2 + "', CURRENT_TIMESTAMP)");
+        execute(database, "INSERT INTO orders.orders (id, customer_id, status, total, currency, card_last4, created_at, "
+                + "updated_at, version) VALUES ('o-1', 'c-1', 'PLACED', 29.00, 'EUR', '0341', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)");
+        execute(database, "INSERT INTO orders.idempotency_key (idempotency_key, fingerprint, order_id, created_at) VALUES "
+                + "('k-1', '2ecd58846a26002be4e3e86cee4c99ff3f788368ccb170aad8b46216f76220fd', 'o-1', CURRENT_TIMESTAMP)");
+
+        migrate(database, "orders");
+
+        assertThat(strings(database, "SELECT body FROM orders.event_journal")).singleElement().asString()
+                .contains("\"cardNumber\":\"************0341\"").doesNotContain("4000000000000341").contains("29.00");
+        assertThat(strings(database, "SELECT fingerprint FROM orders.idempotency_key"))
+                .containsExactly(eventshop.orders.entity.IdempotencyKey.ERASED);
     }
 
     @Test

@@ -20,7 +20,7 @@ public class OrderRejectedProblems implements ExceptionMapper<OrderRejected> {
             case UNKNOWN_ORDER -> Problem.invalid(Response.Status.NOT_FOUND, rejected.getMessage(), fields).toResponse();
             case WRONG_STATUS, IDEMPOTENCY_KEY_IN_USE, CHANGED_MEANWHILE ->
                     Problem.invalid(Response.Status.CONFLICT, rejected.getMessage(), fields).toResponse();
-            case UNKNOWN_SKU, IDEMPOTENCY_KEY_REUSED -> Problem.unprocessable(rejected.getMessage(), fields).toResponse();
+            case UNKNOWN_SKU, IDEMPOTENCY_KEY_REUSED, PAYMENT_REFUSED -> Problem.unprocessable(rejected.getMessage(), fields).toResponse();
         };
     }
 }

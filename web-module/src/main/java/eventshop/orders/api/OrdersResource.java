@@ -83,7 +83,10 @@ public class OrdersResource {
     @Operation(summary = "Place an order",
             description = "Prices the items from the catalogue and stores the order PLACED with its OrderPlaced event, in "
                     + "one database transaction; the event is published right after from the orders outbox. "
-                    + "With an Idempotency-Key, sending the same body again answers with the same order. "
+                    + "The payment is the card gateway's token (\"payment\": {\"token\": \"tok_...\"}); the card "
+                    + "number of older clients (\"payment\": {\"cardNumber\": \"...\"}) is exchanged for a token at "
+                    + "the gateway before anything is stored. With an Idempotency-Key, sending the same body again "
+                    + "answers with the same order. "
                     + "The answer is always 202 Accepted, never 201: the order is durably stored and will reach a "
                     + "terminal state (SHIPPED, REJECTED or CANCELLED), but payment and shipping happen afterwards. "
                     + "If the broker is down, the order is still accepted (202) and waits in the outbox; it goes on "
@@ -97,7 +100,12 @@ public class OrdersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown sku (items[i].sku); a customer the orders service does not "
             + "know (customerId: it learns customers from CustomerRegistered and waits up to orders.customer.wait, 5 s, "
-            + "for one registered a moment ago); or Idempotency-Key reused with another body",
+            + "for one registered a moment ago); Idempotency-Key reused with another body; a payment the shop cannot take: "
+            + "payment (both token and cardNumber, or neither), payment.cardNumber (not 13 to 19 digits passing the Luhn "
+            + "check), payment.token (not of the gateway's form, unknown to the gateway, or used for another order)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The card gateway did not answer in time (it checks the token or "
+            + "exchanges the card number before anything is stored): nothing was stored; retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response place(
             @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY,
@@ -107,8 +115,16 @@ public class OrdersResource {
             String body) {
         PlaceOrderRequest request = StrictJson.read(body, PlaceOrderRequest.class);
         List<Problem.FieldError> invalid = invalidFields(request, idempotencyKey);
+        List<Problem.FieldError> payment = request == null || request.payment() == null ? List.of() : request.payment().problems();
         if (!invalid.isEmpty()) {
-            return Problem.invalid(Response.Status.BAD_REQUEST, "The request is not valid.", invalid).toResponse();
+            // One answer names every field: the payment's problems too, though alone they would be a 422.
+            List<Problem.FieldError> all = new ArrayList<>(invalid);
+            all.addAll(payment);
+            all.sort(Comparator.comparing(Problem.FieldError::field));
+            return Problem.invalid(Response.Status.BAD_REQUEST, "The request is not valid.", all).toResponse();
+        }
+        if (!payment.isEmpty()) {
+            return Problem.unprocessable("The payment cannot be taken. Nothing was stored.", payment).toResponse();
         }
         if (!customers.knownOrSoon(request.customerId())) {
             return Problem.unprocessable("The orders service knows no customer " + request.customerId() + ": it learns "
@@ -118,7 +134,7 @@ public class OrdersResource {
                     List.of(new Problem.FieldError("customerId", "is not a registered customer"))).toResponse();
         }
         OrderPlacement.Placement placed = placement.place(request.customerId(), request.requestedItems(),
-                request.payment().cardNumber(), idempotencyKey);
+                request.payment().method(), idempotencyKey);
         Response.ResponseBuilder answer = Response.accepted(OrderAccepted.of(placed.order()))
                 .location(uriInfo.getBaseUriBuilder().path("orders").path(placed.order().id()).build());
         if (placed.replayed()) {

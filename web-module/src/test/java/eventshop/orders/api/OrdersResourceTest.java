@@ -29,8 +29,24 @@ class OrdersResourceTest {
     void requestItemsAreHandedOnInTheirOrder() {
         PlaceOrderRequest request = new PlaceOrderRequest("c-1",
                 List.of(new PlaceOrderRequest.Item("MUG-1", 2), new PlaceOrderRequest.Item("TEA-7", 1)),
-                new PlaceOrderRequest.Payment("4242424242424242"));
+                new PlaceOrderRequest.Payment(null, "4242424242424242"));
 
         assertThat(request.requestedItems()).containsExactly(new RequestedItem("MUG-1", 2), new RequestedItem("TEA-7", 1));
+    }
+
+    @Test
+    void aPaymentIsATokenOrACardNumberOfTheRightForm() {
+        assertThat(fields(new PlaceOrderRequest.Payment("tok_abcdefghijklmnopqrstuvwx", null))).isEmpty();
+        assertThat(fields(new PlaceOrderRequest.Payment(null, "4242424242424242"))).isEmpty();
+        assertThat(fields(new PlaceOrderRequest.Payment(null, null))).containsExactly("payment");
+        assertThat(fields(new PlaceOrderRequest.Payment("tok_abcdefghijklmnopqrstuvwx", "4242424242424242"))).containsExactly("payment");
+        assertThat(fields(new PlaceOrderRequest.Payment(null, "4242424242424241"))).as("Luhn").containsExactly("payment.cardNumber");
+        assertThat(fields(new PlaceOrderRequest.Payment(null, "424242424242"))).as("12 digits").containsExactly("payment.cardNumber");
+        assertThat(fields(new PlaceOrderRequest.Payment("4242424242424242", null))).containsExactly("payment.token");
+        assertThat(new PlaceOrderRequest.Payment(null, "4242424242424242").toString()).doesNotContain("4242");
+    }
+
+    private static List<String> fields(PlaceOrderRequest.Payment payment) {
+        return payment.problems().stream().map(eventshop.api.Problem.FieldError::field).toList();
     }
 }

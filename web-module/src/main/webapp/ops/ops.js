@@ -121,6 +121,26 @@ async function refreshCounts() {
   replaceRows(document.querySelector('#order-counts tbody'), rows, 'No orders', 2);
 }
 
+/**
+ * The orders outbox: read from the database, so it answers while the broker is down, when it matters most
+ * (orders are still accepted and wait there until the broker is back).
+ */
+async function refreshOutbox() {
+  const outbox = await guarded('Outbox', () => call('GET', 'orders/outbox'));
+  if (!outbox) {
+    return;
+  }
+  const line = document.getElementById('outbox');
+  line.dataset.pending = outbox.pending;
+  line.className = outbox.lastAttemptFailed ? 'attention' : '';
+  line.textContent = outbox.pending === 0
+      ? 'Outbox: every event of placed and cancelled orders is published.'
+      : `Outbox: ${outbox.pending} event(s) of placed or cancelled orders wait to be published, the oldest since `
+        + `${when(outbox.oldestSince)}.`
+        + (outbox.lastAttemptFailed ? ' The broker cannot be reached: orders are still accepted and wait here; '
+            + 'they are published when it is back.' : '');
+}
+
 async function refreshMessaging() {
   const overview = await guarded('Messaging', () => call('GET', 'messaging'));
   if (!overview) {
@@ -276,7 +296,7 @@ async function replay(request) {
 // ------------------------------------------------------------------ wiring
 
 async function refreshAll() {
-  await Promise.all([refreshCounts(), refreshMessaging(), refreshStuck()]);
+  await Promise.all([refreshCounts(), refreshOutbox(), refreshMessaging(), refreshStuck()]);
   document.getElementById('refreshed').textContent = `Refreshed at ${when(new Date().toISOString())}`;
 }
 

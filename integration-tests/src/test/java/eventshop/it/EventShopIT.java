@@ -101,19 +101,29 @@ class EventShopIT {
     class Durability extends DurabilityTests {
     }
 
+    @Nested
+    class Outbox extends OutboxTests {
+    }
+
     /**
      * After the groups that place orders (their card numbers too must be nowhere), before contracts, recovery and
      * chaos: no card number in any table, message, mail or log.
      */
     @Nested
-    @Order(Integer.MAX_VALUE - 3)
+    @Order(Integer.MAX_VALUE - 4)
     class CardNumbers extends CardNumberTests {
     }
 
     /** After the groups that publish every kind of event, before recovery and chaos: each event against /asyncapi. */
     @Nested
-    @Order(Integer.MAX_VALUE - 2)
+    @Order(Integer.MAX_VALUE - 3)
     class Contracts extends ContractTests {
+    }
+
+    /** After the groups, before recovery and chaos: the broker is killed, orders are taken, the broker restarted. */
+    @Nested
+    @Order(Integer.MAX_VALUE - 2)
+    class BrokerOutage extends BrokerOutageTests {
     }
 
     /** After the groups, before chaos: the broker dies in the commit phase of a delivery and is restarted. */

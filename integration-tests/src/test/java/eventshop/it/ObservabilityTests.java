@@ -44,7 +44,10 @@ abstract class ObservabilityTests {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         Map<String, String> checks = reply.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(check -> check.getString("name"), check -> check.getString("status")));
-        assertThat(checks).containsEntry("database", "UP").containsEntry("broker", "UP");
+        assertThat(checks).containsEntry("database", "UP").containsEntry("messaging", "UP");
+        assertThat(reply.json().getJsonArray("checks").getValuesAs(JsonObject.class))
+                .filteredOn(check -> check.getString("name").equals("messaging")).singleElement()
+                .satisfies(check -> assertThat(check.getJsonObject("data").getString("broker")).isEqualTo("UP"));
     }
 
     @Test
@@ -138,6 +141,24 @@ abstract class ObservabilityTests {
                         .as("SHIPPED orders, " + orderId + " included").isGreaterThanOrEqualTo(shippedInDatabase));
         List<Sample> oldest = scrape().stream().filter(s -> s.is("eventshop_oldest_open_order_age_seconds")).toList();
         assertThat(oldest).singleElement().satisfies(s -> assertThat(s.value()).isNotNaN().isGreaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void theOrdersOutboxIsDrainedAndItsBacklogIsAMetric() {
+        String orderId = shippedOrder();
+
+        // The order's OrderPlaced (a request's event) was journaled with an outbox row and sent by the relay,
+        // which deletes the row in the transaction that sends it.
+        List<Map<String, Object>> journaled = Stack.DB.query(
+                "select type, position from orders.event_journal where correlation_id = ? order by position", orderId);
+        assertThat(journaled).extracting(row -> row.get("type")).contains("OrderPlaced");
+        assertThat(Stack.DB.query("select o.position from orders.outbox o join orders.event_journal j on j.position = o.position"
+                + " where j.correlation_id = ?", orderId)).as("events of " + orderId + " still waiting in the outbox").isEmpty();
+        List<Sample> pending = scrape().stream().filter(s -> s.is("eventshop_outbox_pending")).toList();
+        assertThat(pending).singleElement().satisfies(s -> {
+            assertThat(s.labels()).containsEntry("producer", "orders");
+            assertThat(s.value()).isGreaterThanOrEqualTo(0);
+        });
     }
 
     @Test

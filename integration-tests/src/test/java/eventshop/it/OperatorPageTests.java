@@ -53,7 +53,7 @@ abstract class OperatorPageTests {
                 assertThat(challenge).startsWith("Basic").contains("eventshop-operators"));
         assertThat(anonymous("ops/ops.js").statusCode()).as("the page's script").isEqualTo(401);
 
-        for (String path : List.of("api/ops/messaging", "api/ops/orders/counts", "api/ops/orders/stuck")) {
+        for (String path : List.of("api/ops/messaging", "api/ops/orders/counts", "api/ops/orders/stuck", "api/ops/orders/outbox")) {
             HttpResponse<String> api = anonymous(path);
             assertThat(api.statusCode()).as(path).isEqualTo(401);
             assertThat(api.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type ->
@@ -94,7 +94,8 @@ abstract class OperatorPageTests {
             assertThat(bad.json().getJsonArray("errors").getJsonObject(0).getString("field"))
                     .isEqualTo(query.substring(0, query.indexOf('=')));
         }
-        assertThat(Stack.API.get("openapi").body()).contains("/api/ops/orders/counts:", "/api/ops/orders/stuck:");
+        assertThat(Stack.API.get("openapi").body()).contains("/api/ops/orders/counts:", "/api/ops/orders/stuck:",
+                "/api/ops/orders/outbox:");
     }
 
     @Test

@@ -79,7 +79,7 @@ abstract class RecoveryTests {
         LOG.info(() -> "an order shipped " + Duration.between(restarted, Instant.now()).toSeconds() + " s after the restart");
     }
 
-    private static void restartTheBroker() throws IOException, InterruptedException {
+    static void restartTheBroker() throws IOException, InterruptedException {
         // bin/eventshop start starts only what is down; the test profile's settings, as the build started it.
         Process start = new ProcessBuilder("env", "EVENTSHOP_PROFILE=test", "EVENTSHOP_DB=postgres",
                 System.getProperty("it.eventshop.command"), "start", "--no-deploy")

@@ -93,16 +93,17 @@ record Report(double brokerMessagesPerSecond, double databaseCommitsPerSecond, d
     }
 
     /**
-     * The performance issue's targets (2-core machine), each met or missed in this run. The latency targets
-     * hold at half the maximum throughput: the open loop.
+     * The performance targets (2-core machine; issue 17 raised them with the orders outbox: 50 % of the broker's
+     * ceiling, as r7 measured, and 100 ms place-to-terminal instead of 25 % and 250 ms), each met or missed in
+     * this run. The latency targets hold at half the maximum throughput: the open loop.
      */
     String targets() {
         StringBuilder md = new StringBuilder("Targets:\n\n");
-        md.append(target(fraction() >= 0.25, "orders/s >= 25 %% of the broker's ceiling: %.0f %%", 100 * fraction()));
+        md.append(target(fraction() >= 0.5, "orders/s >= 50 %% of the broker's ceiling: %.0f %%", 100 * fraction()));
         if (openLoop != null) {
             double toTerminal = Measurement.millis(openLoop.toTerminal, 99);
             double place = Measurement.millis(openLoop.placeLatency, 99);
-            md.append(target(toTerminal < 250, "place-to-terminal p99 < 250 ms at half the maximum: %.0f ms", toTerminal));
+            md.append(target(toTerminal < 100, "place-to-terminal p99 < 100 ms at half the maximum: %.0f ms", toTerminal));
             md.append(target(place < 20, "POST /api/orders p99 < 20 ms there: %.1f ms", place));
         }
         md.append(target(serverRssMb + brokerRssMb < 2048, "server + broker < 2 GiB resident: %d MB", serverRssMb + brokerRssMb));

@@ -21,7 +21,7 @@ class ReportTest {
         assertThat(report.brokerCeilingOrdersPerSecond()).isEqualTo(50.0);
         assertThat(report.markdown()).contains("20.0, so the broker's ceiling is 50.0 orders/s")
                 .contains("| closed loop, 4 clients |")
-                .contains("orders/s >= 25 % of the broker's ceiling: ")
+                .contains("orders/s >= 50 % of the broker's ceiling: ")
                 .contains("- met: server + broker < 2 GiB resident: 950 MB");
         assertThat(Plot.svg(List.of(run))).startsWith("<svg").contains("polyline");
     }

@@ -128,8 +128,8 @@ public class OrderLifecycle {
             throw new OrderRejected(OrderRejected.Reason.WRONG_STATUS, "Order " + orderId + " is " + order.status()
                     + " and can no longer be cancelled.");
         }
-        Envelope cancelled = events.publish(
-                new OrderCancelled(order.id(), order.customerId(), CANCELLED_BY_CUSTOMER, OrderCancelled.BY_CUSTOMER), null);
+        Envelope cancelled = events.publishAfterCommit(
+                new OrderCancelled(order.id(), order.customerId(), CANCELLED_BY_CUSTOMER, OrderCancelled.BY_CUSTOMER));
         order.advance(OrderStatus.CANCELLED, OrderEvent.of(cancelled, CANCELLED_BY_CUSTOMER));
         try {
             em.flush();

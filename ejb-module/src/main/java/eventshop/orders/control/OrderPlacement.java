@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Places an order (flow 1): prices it from the catalogue copy, stores it PLACED with its lines and
- * first timeline entry, and publishes OrderPlaced, all in one transaction.
+ * first timeline entry, and journals OrderPlaced for the outbox, all in one transaction (committed in the
+ * database alone; the event is sent right after: OrderEvents.publishAfterCommit).
  *
  * <p>The payment is the card gateway's token. Before anything is stored, the gateway is asked (synchronously,
  * so that the client hears of it at once with a 422 rather than later as a REJECTED order) whether the
@@ -82,7 +83,7 @@ public class OrderPlacement {
         if (idempotencyKey != null) {
             claim(new IdempotencyKey(idempotencyKey, fingerprint, order));
         }
-        Envelope placed = events.publish(orderPlaced(order, priced, card), null);
+        Envelope placed = events.publishAfterCommit(orderPlaced(order, priced, card));
         order.note(OrderEvent.of(placed, null));
         return new Placement(order, false);
     }

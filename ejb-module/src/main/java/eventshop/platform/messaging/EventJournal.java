@@ -107,11 +107,15 @@ public class EventJournal {
         }
     }
 
+    static String table(String producer) {
+        return schema(producer) + ".event_journal";
+    }
+
     /** The producer's name is its schema's name; checked, since it becomes part of the SQL. */
-    private static String table(String producer) {
+    static String schema(String producer) {
         if (producer == null || !producer.matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a producer (schema) name: " + producer);
         }
-        return producer + ".event_journal";
+        return producer;
     }
 }

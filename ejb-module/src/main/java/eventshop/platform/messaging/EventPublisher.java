@@ -49,6 +49,9 @@ public class EventPublisher {
     @Inject
     EventJournal journal;
 
+    @Inject
+    Outbox outbox;
+
     /** Wraps the event in a new envelope, journals and sends it; returns the envelope sent. */
     public Envelope publish(Destination topic, Event event, String producer, String correlationId, String causationId) {
         Envelope envelope = EventCodec.envelope(event, correlationId, causationId, producer);
@@ -57,6 +60,37 @@ public class EventPublisher {
         send(topic, envelope, body, event.correlationKey(), null);
         logSent("publishes", topic, envelope);
         return envelope;
+    }
+
+    /**
+     * Wraps the event in a new envelope and journals it with a row in the producer's {@link Outbox}, in the
+     * caller's transaction, which so needs no broker; {@link OutboxRelay} sends it after the commit. Same
+     * atomicity as {@link #publish} (sent if and only if the transaction commits) and the same message: group,
+     * duplicate id, properties and sender.
+     *
+     * @return the envelope that will be sent
+     */
+    public Envelope publishAfterCommit(Destination topic, Event event, String producer, String correlationId,
+                                       String causationId) {
+        Envelope envelope = EventCodec.envelope(event, correlationId, causationId, producer);
+        journal.record(envelope, addressOf(topic), event.correlationKey(), EventCodec.toJson(envelope));
+        outbox.add(producer, envelope.eventId());
+        logSent("journals for its outbox", topic, envelope);
+        return envelope;
+    }
+
+    /**
+     * Sends a journaled event from the outbox as its producer (its own broker user, whose permissions allow only
+     * its own topic), to the address it was journaled for, in the caller's transaction: the message as
+     * {@link #publish} would have sent it, its event id the duplicate id.
+     */
+    void sendJournaled(JournaledEvent event) {
+        try (JMSContext context = logins.of(event.producer()).createContext()) {
+            send(context, context.createTopic(event.destination()), event.body(), event.type(), event.version(),
+                    event.producer(), event.correlationId(), event.groupId(), event.eventId().toString(), null);
+        }
+        LOG.log(Level.INFO, "{0} sends from its outbox {1} {2} of {3} (journal position {4})", new Object[] {
+                event.producer(), event.type(), event.eventId(), event.correlationId(), String.valueOf(event.position())});
     }
 
     /**
@@ -99,9 +133,17 @@ public class EventPublisher {
 
     private void send(Destination destination, Envelope envelope, String body, String groupId, String jmsCorrelationId) {
         try (JMSContext context = logins.of(envelope.producer()).createContext()) {
-            TextMessage message = message(context, body, envelope.type(), envelope.version(), envelope.producer(),
-                    envelope.correlationId(), groupId);
-            message.setStringProperty(DUPLICATE_ID, envelope.eventId().toString());
+            send(context, destination, body, envelope.type(), envelope.version(), envelope.producer(),
+                    envelope.correlationId(), groupId, envelope.eventId().toString(), jmsCorrelationId);
+        }
+    }
+
+    private static void send(JMSContext context, Destination destination, String body, String type, int version,
+                             String producer, String correlationId, String groupId, String duplicateId,
+                             String jmsCorrelationId) {
+        try {
+            TextMessage message = message(context, body, type, version, producer, correlationId, groupId);
+            message.setStringProperty(DUPLICATE_ID, duplicateId);
             if (jmsCorrelationId != null) {
                 message.setJMSCorrelationID(jmsCorrelationId);
             }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -30,6 +31,11 @@ public final class SchemaMigrations {
      * transaction: Flyway commits each migration itself.
      */
     public static MigrateResult migrate(DataSource dataSource, String schema, ClassLoader scripts) {
+        return configuration(dataSource, schema, scripts).load().migrate();
+    }
+
+    /** Flyway as {@link #migrate} uses it, for a test to stop at a given version. */
+    static FluentConfiguration configuration(DataSource dataSource, String schema, ClassLoader scripts) {
         return Flyway.configure(scripts)
                 .dataSource(dataSource)
                 .schemas(asStored(dataSource, schema))
@@ -40,9 +46,7 @@ public final class SchemaMigrations {
                 .failOnMissingLocations(true)
                 .baselineOnMigrate(true)
                 .baselineVersion("1")
-                .baselineDescription("tables created before Flyway")
-                .load()
-                .migrate();
+                .baselineDescription("tables created before Flyway");
     }
 
     /**

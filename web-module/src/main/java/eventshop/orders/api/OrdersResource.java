@@ -42,8 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Orders: place one, follow it, list them, cancel one. Placing and cancelling answer 202: the order is
- * stored and its event published, and what follows (payment, shipping) happens through the broker;
+ * Orders: place one, follow it, list them, cancel one. Placing and cancelling answer 202, never 201: the order is
+ * stored (committed in the database with its event, in the orders outbox) and everything that follows (the event
+ * published, payment, shipping) happens afterwards through the broker, also when the broker is down at that moment;
  * GET /api/orders/{id} shows how far it got.
  */
 @Path("orders")
@@ -80,12 +81,18 @@ public class OrdersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Place an order",
-            description = "Prices the items from the catalogue, stores the order PLACED and publishes OrderPlaced. "
+            description = "Prices the items from the catalogue and stores the order PLACED with its OrderPlaced event, in "
+                    + "one database transaction; the event is published right after from the orders outbox. "
                     + "The payment is the card gateway's token (\"payment\": {\"token\": \"tok_...\"}); the card "
                     + "number of older clients (\"payment\": {\"cardNumber\": \"...\"}) is exchanged for a token at "
                     + "the gateway before anything is stored. With an Idempotency-Key, sending the same body again "
-                    + "answers with the same order.")
-    @APIResponse(responseCode = "202", description = "Order placed (or, with a repeated Idempotency-Key, placed before)",
+                    + "answers with the same order. "
+                    + "The answer is always 202 Accepted, never 201: the order is durably stored and will reach a "
+                    + "terminal state (SHIPPED, REJECTED or CANCELLED), but payment and shipping happen afterwards. "
+                    + "If the broker is down, the order is still accepted (202) and waits in the outbox; it goes on "
+                    + "when the broker is back. Follow it with GET /api/orders/{id} (the Location).")
+    @APIResponse(responseCode = "202", description = "Order accepted and stored PLACED (or, with a repeated "
+            + "Idempotency-Key, placed before: header Idempotent-Replayed); it will reach a terminal state",
             content = @Content(schema = @Schema(implementation = OrderAccepted.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, each named (e.g. items[0].quantity)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -163,8 +170,9 @@ public class OrdersResource {
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Cancel an order before it ships",
-            description = "Allowed in PLACED and PAID: the order becomes CANCELLED and OrderCancelled is published, "
-                    + "upon which payments refunds and the warehouse releases the stock.")
+            description = "Allowed in PLACED and PAID: the order becomes CANCELLED and OrderCancelled is stored with it "
+                    + "and published from the orders outbox (also later, if the broker is down now), upon which "
+                    + "payments refunds and the warehouse releases the stock.")
     @APIResponse(responseCode = "202", description = "Cancelled; the order as it is now",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", description = "No such order",

@@ -109,9 +109,10 @@ abstract class ObservabilityTests {
         // Redelivered with back-off: two failed attempts at least, each counted.
         await().atMost(EVENTUAL).untilAsserted(() ->
                 assertThat(sum(scrape(), "eventshop_messages_failed", orders)).isGreaterThanOrEqualTo(before + 2));
-        // Then the broker dead-letters it to the orders dead-letter queue: taken away, not left for others.
+        // Then, once the broker's back-off (topology.yaml: about 4 minutes) is used up, it dead-letters it to the orders
+        // dead-letter queue: taken away, not left for others.
         try (MessageConsumer deadLetters = Stack.broker().consume("eventshop.orders.dlq", "testMarker = '" + marker + "'")) {
-            assertThat(deadLetters.receive(EVENTUAL.toMillis())).as("the failing message, dead-lettered by the broker").isNotNull();
+            assertThat(deadLetters.receive(Stack.DEAD_LETTERED.toMillis())).as("the failing message, dead-lettered by the broker").isNotNull();
         }
     }
 

@@ -90,7 +90,14 @@ abstract class BrokerOutageTests {
         }
         assertThat(shop.order(cancelled).getString("status")).isEqualTo("CANCELLED");
         for (String orderId : placed.subList(1, placed.size())) {
-            assertThat(shop.order(orderId).getString("status")).isEqualTo("SHIPPED");
+            // SHIPPED; or REJECTED by the payment timeout when the gateway simulator's answer waited for its own
+            // reconnection to the restarted broker (declined as designed, a late approval refunded: OrderFlowTests).
+            String status = shop.order(orderId).getString("status");
+            assertThat(status).as("order " + orderId).isIn("SHIPPED", "REJECTED");
+            if (status.equals("REJECTED")) {
+                assertThat(shop.payments(orderId)).allSatisfy(payment ->
+                        assertThat(payment.getString("reason")).isEqualTo("gateway timeout"));
+            }
             assertThat(Shop.timeline(shop.order(orderId))).first().isEqualTo("PLACED OrderPlaced orders");
         }
         await("the broker UP again in the health").atMost(Stack.EVENTUAL).ignoreExceptions().untilAsserted(() ->

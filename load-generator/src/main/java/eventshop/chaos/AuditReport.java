@@ -252,11 +252,11 @@ public final class AuditReport {
                 refusedAcknowledgements);
         inDoubt.forEach((where, count) -> row(out, "in doubt: " + where, count));
         placed.timings().forEach((what, took) -> row(out, what, took.toSeconds() + " s"));
-        out.append("\nRecovery after each fault (from the restart: the restarted process answers ready; bounds: ")
+        out.append("\nRecovery after each fault (from the restart: the broker live again, Payara's API ready again; bounds: ")
                 .append(Recovery.FIRST_COMPLETION_SECONDS).append(" s to the first order completed by a message, ")
                 .append(Recovery.FIRST_COMPLETION_SECONDS).append(" s + ").append(Recovery.DRAIN_SLOWDOWN)
                 .append(" x backlog / rate before the fault to the backlog drained):\n\n")
-                .append("| fault | kill to ready | to the first order completed | backlog (orders) | rate before (orders/s) "
+                .append("| fault | kill to back | to the first order completed | backlog (orders) | rate before (orders/s) "
                         + "| to the backlog drained | drain bound |\n|---|---|---|---|---|---|---|\n");
         recoveries.forEach(measured -> out.append(measured.line()).append('\n'));
         out.append("\n| sku | start | on hand | reserved | shipped | drift |\n|---|---|---|---|---|---|\n");

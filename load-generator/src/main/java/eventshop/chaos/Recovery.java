@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How fast the shop was back at work after each fault (issue 17): the seconds from the restart (the restarted process
- * answers ready again: its start on a loaded machine, up to minutes for Payara, is the machine's, not the recovery's;
- * a listener that stays without consumers, or a commit retried for minutes, shows after it) to the first order
+ * How fast the shop was back at work after each fault (issue 17): the seconds from the restart (the killed process is
+ * back: the broker live again, Payara's API ready again, since its start on a loaded machine, up to minutes, is the
+ * machine's, not the recovery's; a listener that stays without consumers, a stalled reconnect or a commit retried for
+ * minutes shows after it, the API's own readiness after a broker restart included) to the first order
  * completed by a message (a terminal state the
  * orders service reached by consuming an event, so that a client's own cancel, answered by the REST API alone,
  * does not count), and to the backlog drained (every order accepted before the restart is terminal).
@@ -32,8 +33,11 @@ public final class Recovery {
     /** Fewer completions than this before a fault do not make a rate: the run's earlier rate is used. */
     private static final int MIN_COMPLETIONS_FOR_A_RATE = 10;
 
-    /** A fault the run inflicted: what was killed, when, when the restart command returned, when the API was ready. */
-    public record Fault(String name, Instant killed, Instant restarted, Instant ready) {
+    /**
+     * A fault the run inflicted: what was killed, when, when the restart command returned, and when the killed process
+     * itself was back (the broker live; Payara's API ready), the moment its recovery times count from.
+     */
+    public record Fault(String name, Instant killed, Instant restarted, Instant back) {
     }
 
     /**
@@ -87,7 +91,7 @@ public final class Recovery {
 
         String line() {
             return String.format(Locale.ROOT, "| %s | %s | %s | %d | %.1f | %s | %s |", fault.name(),
-                    Duration.between(fault.killed(), fault.ready()).toSeconds() + " s", seconds(firstCompletion), backlog,
+                    Duration.between(fault.killed(), fault.back()).toSeconds() + " s", seconds(firstCompletion), backlog,
                     rate, seconds(drained), seconds(drainBound));
         }
 
@@ -111,7 +115,7 @@ public final class Recovery {
         double earlierRate = wholeRunRate(orders, steadySince);
         for (int i = 0; i < faults.size(); i++) {
             Fault fault = faults.get(i);
-            Instant restart = fault.ready();
+            Instant restart = fault.back();
             Duration window = i + 1 < faults.size() ? Duration.between(restart, faults.get(i + 1).killed()) : null;
             Duration first = orders.stream().filter(Order::byMessage).map(Order::completed).filter(Objects::nonNull)
                     .filter(at -> at.isAfter(restart)).min(Instant::compareTo)

@@ -83,6 +83,14 @@ final class EjbJar {
         // the same session then finds its prepared transaction (docs/performance.md, "Recovery after a broker crash").
         property(xml, "reconnectAttempts", "-1");
         property(xml, "retryInterval", "1000");
+        // Each listener's own client threads, not the Artemis client's global pool (8 per core: 16 here, shared by
+        // every listener's deliveries AND by the connection-failure handling that reconnects their sessions). After a
+        // broker restart the deliveries in flight block on their sessions until those reconnect, while the reconnects
+        // wait for a free thread of the same pool: starved, the shop stood still for 60-100 s, freed only by the 5 s
+        // and 10 s timeouts (docs/performance.md, "Recovery after a broker crash"). With pools of its own (unbounded:
+        // at most one thread per session busy in a delivery), a listener's reconnect never waits for another's
+        // deliveries, and the teardown of an activation shuts its pool down, with any thread a dead delivery left.
+        property(xml, "useGlobalPools", "false");
         xml.close("activation-config");
         envEntry(xml, "eventshop/service", service);
         envEntry(xml, "eventshop/origin", listener.name());

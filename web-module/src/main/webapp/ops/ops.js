@@ -121,24 +121,35 @@ async function refreshCounts() {
   replaceRows(document.querySelector('#order-counts tbody'), rows, 'No orders', 2);
 }
 
+/** What each producer's outbox holds the events of (GET /api/ops/outbox lists the producers). */
+const OUTBOX_EVENTS = {
+  orders: 'placed and cancelled orders',
+  customers: 'registered customers',
+  warehouse: 'changed products',
+};
+
 /**
- * The orders outbox: read from the database, so it answers while the broker is down, when it matters most
- * (orders are still accepted and wait there until the broker is back).
+ * The outboxes, one line per producer: read from the database, so they answer while the broker is down, when it
+ * matters most (orders, registrations and product changes are still accepted and their events wait there until the
+ * broker is back).
  */
 async function refreshOutbox() {
-  const outbox = await guarded('Outbox', () => call('GET', 'orders/outbox'));
-  if (!outbox) {
+  const outboxes = await guarded('Outbox', () => call('GET', 'outbox'));
+  if (!outboxes) {
     return;
   }
-  const line = document.getElementById('outbox');
-  line.dataset.pending = outbox.pending;
-  line.className = outbox.lastAttemptFailed ? 'attention' : '';
-  line.textContent = outbox.pending === 0
-      ? 'Outbox: every event of placed and cancelled orders is published.'
-      : `Outbox: ${outbox.pending} event(s) of placed or cancelled orders wait to be published, the oldest since `
-        + `${when(outbox.oldestSince)}.`
-        + (outbox.lastAttemptFailed ? ' The broker cannot be reached: orders are still accepted and wait here; '
-            + 'they are published when it is back.' : '');
+  document.getElementById('outbox').replaceChildren(...outboxes.map(outbox => {
+    const what = OUTBOX_EVENTS[outbox.producer] ?? `${outbox.producer}'s requests`;
+    const line = element('p', {'data-producer': outbox.producer, class: outbox.lastAttemptFailed ? 'attention' : ''});
+    line.dataset.pending = outbox.pending;
+    line.textContent = outbox.pending === 0
+        ? `Outbox of ${outbox.producer}: every event of ${what} is published.`
+        : `Outbox of ${outbox.producer}: ${outbox.pending} event(s) of ${what} wait to be published, the oldest since `
+          + `${when(outbox.oldestSince)}.`
+          + (outbox.lastAttemptFailed ? ' The broker cannot be reached: the requests are still accepted and their '
+              + 'events wait here; they are published when it is back.' : '');
+    return line;
+  }));
 }
 
 async function refreshMessaging() {

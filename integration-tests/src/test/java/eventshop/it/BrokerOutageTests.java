@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import eventshop.clients.RestClient;
+import eventshop.clients.Storefront;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -15,10 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shop keeps taking orders while its broker is down: the broker's process is killed (kill -9), and the public
- * API goes on answering from the database. Orders are accepted (202) and wait in the orders outbox; reads work;
- * /health/ready stays UP (a load balancer keeps the server) and says in its messaging check that the broker is
- * DOWN and how many events wait; the operator API shows the outbox backlog. When the broker is back, the relay's
- * sweep publishes what waited and every order reaches its terminal state.
+ * API goes on answering from the database. Orders are accepted (202), customers registered (201) and products
+ * changed or created (200), and their events wait in their producer's outbox (orders, customers, warehouse); reads
+ * work; /health/ready stays UP (a load balancer keeps the server) and says in its messaging check that the broker is
+ * DOWN and how many events wait; the operator API shows each outbox's backlog. When the broker is back, the relay's
+ * sweep publishes what waited: every order reaches its terminal state, the customer registered meanwhile can order,
+ * and the orders service's catalogue copy sells the changed product at its new price and the new product.
  *
  * <p>Runs after the other groups and before Recovery and Chaos (EventShopIT): it stops the broker under everybody.
  */
@@ -29,21 +32,30 @@ abstract class BrokerOutageTests {
 
     private final Shop shop = new Shop();
 
+    /** The product's price and stock as changed while the broker is down, and a product created then. */
+    private static final BigDecimal NEW_PRICE = new BigDecimal("7.00");
+    private static final int NEW_STOCK = 30;
+
     @Test
-    void whileTheBrokerIsDownOrdersAreAcceptedAndReadsWorkAndAfterItsRestartEveryOrderEnds() throws Exception {
+    void whileTheBrokerIsDownOrdersRegistrationsAndProductChangesAreAcceptedAndAfterItsRestartTheyAllTakeEffect()
+            throws Exception {
         Shop.Customer bea = shop.newCustomer("Bea Outage");
         String sku = shop.stockedProduct(new BigDecimal("5.00"), 20);
         String before = shop.placedOrderId(bea, sku, 1, Shop.APPROVED_CARD);
         shop.awaitStatus(before, "SHIPPED");
+        String newSku = "IT-" + Shop.shortId();
 
         killTheBroker();
         List<String> placed = new ArrayList<>();
+        Shop.Customer cara;
         try {
             whileTheBrokerIsDown(bea, sku, before, placed);
+            cara = requestsOfTheOtherProducersWhileTheBrokerIsDown(sku, newSku, placed.size() + 1);
         } finally {
             RecoveryTests.restartTheBroker();
         }
         afterTheRestart(placed, placed.get(0));
+        theOtherProducersEventsArriveAfterTheRestart(cara, sku, newSku);
     }
 
     /** Orders placed (and the first cancelled) while the broker is down, reads, health and the backlog. */
@@ -80,6 +92,85 @@ abstract class BrokerOutageTests {
         assertThat(outbox.status()).as(outbox.body()).isEqualTo(200);
         assertThat(outbox.json().getJsonNumber("pending").longValue()).isGreaterThanOrEqualTo(placed.size() + 1);
         assertThat(outbox.json().getString("oldestSince", null)).isNotNull();
+    }
+
+    /**
+     * A customer registered, a product changed and another created while the broker is down: each answers as with
+     * the broker up (they answered 500 when their event was sent in the request's transaction), and each event waits
+     * in its producer's outbox, which the operator API shows.
+     *
+     * @param ordersWaiting the orders' events already waiting
+     * @return the customer registered
+     */
+    private Shop.Customer requestsOfTheOtherProducersWhileTheBrokerIsDown(String sku, String newSku, int ordersWaiting) {
+        String email = "cara.outage." + Shop.shortId() + "@example.org";
+        RestClient.Reply registered = Stack.API.post("api/customers", Storefront.customer("Cara Outage", email));
+        assertThat(registered.status()).as("POST /api/customers with the broker down: " + registered.body()).isEqualTo(201);
+        Shop.Customer cara = new Shop.Customer(registered.json().getString("id"), email);
+        assertThat(Stack.API.get("api/customers/" + cara.id()).status()).isEqualTo(200);
+
+        RestClient.Reply changed = Stack.API.put("api/products/" + sku, Storefront.product("Product " + sku, NEW_PRICE, NEW_STOCK));
+        assertThat(changed.status()).as("PUT /api/products/{sku} with the broker down: " + changed.body()).isEqualTo(200);
+        RestClient.Reply created = Stack.API.put("api/products/" + newSku, Storefront.product("Product " + newSku, NEW_PRICE, 5));
+        assertThat(created.status()).as("PUT of a new product with the broker down: " + created.body()).isEqualTo(200);
+        // The orders service's catalogue copy has not heard of the change yet.
+        assertThat(new BigDecimal(Stack.API.get("api/products/" + sku).json().getJsonNumber("price").toString()))
+                .isEqualByComparingTo("5.00");
+
+        for (String producer : List.of("customers", "warehouse")) {
+            RestClient.Reply outbox = Stack.OPERATOR.get("api/ops/" + producer + "/outbox");
+            assertThat(outbox.status()).as(outbox.body()).isEqualTo(200);
+            assertThat(outbox.json().getString("producer")).isEqualTo(producer);
+            assertThat(outbox.json().getJsonNumber("pending").longValue()).as(producer)
+                    .isGreaterThanOrEqualTo(producer.equals("warehouse") ? 2 : 1);
+            assertThat(outbox.json().getString("oldestSince", null)).as(producer).isNotNull();
+        }
+        RestClient.Reply all = Stack.OPERATOR.get("api/ops/outbox");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.structure().asJsonArray().getValuesAs(JsonObject.class))
+                .extracting(outbox -> outbox.getString("producer")).containsExactly("orders", "customers", "warehouse");
+        JsonObject messaging = check(Stack.API.get("health/ready").json(), "messaging");
+        assertThat(Long.parseLong(messaging.getJsonObject("data").getString("outboxBacklog")))
+                .as("the backlog summed over the producers").isGreaterThanOrEqualTo(ordersWaiting + 3);
+        return cara;
+    }
+
+    /**
+     * The customers' and the warehouse's events that waited reach their subscribers: the orders service knows the
+     * customer registered meanwhile (an order of hers is accepted, where an unknown customer's is refused, 422) and
+     * its catalogue copy has the new price, which the order is priced at, and the new product; the customers
+     * service's history and the notifications service follow the order as usual.
+     */
+    private void theOtherProducersEventsArriveAfterTheRestart(Shop.Customer cara, String sku, String newSku) {
+        await("the changed product's new price in the orders service's catalogue copy").atMost(AFTER_THE_RESTART)
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() ->
+                        assertThat(new BigDecimal(Stack.API.get("api/products/" + sku).json().getJsonNumber("price").toString()))
+                                .isEqualByComparingTo(NEW_PRICE));
+        await("the product created while the broker was down in the catalogue copy").atMost(Stack.EVENTUAL)
+                .until(() -> Stack.API.get("api/products/" + newSku).status() == 200);
+
+        String[] orderId = new String[1];
+        await("an order of the customer registered while the broker was down accepted").atMost(Stack.EVENTUAL)
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    RestClient.Reply reply = shop.placeOrder(cara, sku, 2, Shop.APPROVED_CARD);
+                    assertThat(reply.status()).as(reply.body()).isIn(202, 422);
+                    if (reply.status() == 202) {
+                        orderId[0] = reply.json().getString("id");
+                    }
+                    return orderId[0] != null;
+                });
+        JsonObject order = shop.order(orderId[0]);
+        assertThat(new BigDecimal(order.getJsonNumber("total").toString())).as("priced at the new price")
+                .isEqualByComparingTo(NEW_PRICE.multiply(BigDecimal.valueOf(2)));
+        assertThat(shop.awaitTerminal(orderId[0]).getString("status")).isEqualTo("SHIPPED");
+        Shop.awaitHistory(cara, orderId[0], "SHIPPED");
+        String newProductOrder = shop.placedOrderId(cara, newSku, 1, Shop.APPROVED_CARD);
+        assertThat(shop.awaitTerminal(newProductOrder).getString("status")).isEqualTo("SHIPPED");
+
+        for (String producer : List.of("customers", "warehouse")) {
+            await("the outbox of " + producer + " drained").atMost(Stack.EVENTUAL)
+                    .until(() -> Stack.DB.query("select position from " + producer + ".outbox").isEmpty());
+        }
     }
 
     private void afterTheRestart(List<String> placed, String cancelled) {

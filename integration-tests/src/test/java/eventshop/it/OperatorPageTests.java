@@ -95,7 +95,7 @@ abstract class OperatorPageTests {
                     .isEqualTo(query.substring(0, query.indexOf('=')));
         }
         assertThat(Stack.API.get("openapi").body()).contains("/api/ops/orders/counts:", "/api/ops/orders/stuck:",
-                "/api/ops/orders/outbox:");
+                "/api/ops/{producer}/outbox:", "/api/ops/outbox:");
     }
 
     @Test

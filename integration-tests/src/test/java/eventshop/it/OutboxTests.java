@@ -19,10 +19,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The orders service's transactional outbox (ejb-module: eventshop.platform.messaging.Outbox, OutboxRelay,
- * OutboxBatch; orders.OrdersOutboxSweep): the events a request causes (OrderPlaced, the customer's OrderCancelled)
- * commit with the order in PostgreSQL alone, journaled with a row in orders.outbox, and the relay publishes them
- * afterwards, in journal order, deleting each row in the XA transaction that sends its event.
+ * The transactional outboxes (ejb-module: eventshop.platform.messaging.Outbox, OutboxRelay, OutboxBatch,
+ * OutboxSweep): the events a request causes (orders: OrderPlaced, the customer's OrderCancelled; customers:
+ * CustomerRegistered; warehouse: a product change's ProductUpdated) commit with the request's rows in PostgreSQL
+ * alone, journaled with a row in their producer's outbox, and the relay publishes them afterwards, in journal order,
+ * deleting each row in the XA transaction that sends its event.
  */
 abstract class OutboxTests {
 
@@ -144,6 +145,64 @@ abstract class OutboxTests {
                 .as("the SEVERE line about the event set aside")
                 .anySatisfy(line -> assertThat(line).contains("The broker refused OrderPlaced " + placed.get("event_id")));
         assertThat(shop.payments(orderId)).hasSize(1);
+    }
+
+    /**
+     * The other requests that publish, a registration (customers: CustomerRegistered) and a product change
+     * (warehouse: ProductUpdated), go through their producer's outbox the same way: each event is journaled, reaches
+     * its producer's topic once, as its producer, with its event id as the duplicate id and its message group, and
+     * leaves no row in the outbox; the subscribers act on it (the orders service sells the product, to the customer).
+     */
+    @Test
+    void aRegistrationAndAProductChangeAreSentFromTheirProducersOutboxes() throws Exception {
+        String sku;
+        Shop.Customer una;
+        Map<String, Message> received = new java.util.HashMap<>();
+        try (MessageConsumer customers = Stack.broker().listen("eventshop.customers.events");
+             MessageConsumer warehouse = Stack.broker().listen("eventshop.warehouse.events")) {
+            una = shop.newCustomer("Una Outbox");
+            sku = shop.stockedProduct(new BigDecimal("4.00"), 10);
+            String sku0 = sku;
+            String customerId = una.id();
+            await("both events on their topics").atMost(Stack.EVENTUAL).until(() -> {
+                for (MessageConsumer consumer : List.of(customers, warehouse)) {
+                    Message message = consumer.receive(200);
+                    if (message != null && List.of(customerId, sku0).contains(message.getStringProperty("correlationId"))) {
+                        received.merge(message.getStringProperty("correlationId"), message, (first, second) -> {
+                            throw new AssertionError("a second copy of " + first);
+                        });
+                    }
+                }
+                return received.size() == 2;
+            });
+            Message extra;
+            while ((extra = customers.receive(500)) != null) {
+                assertThat(extra.getStringProperty("correlationId")).as("a second copy").isNotEqualTo(customerId);
+            }
+            while ((extra = warehouse.receiveNoWait()) != null) {
+                assertThat(extra.getStringProperty("correlationId")).as("a second copy").isNotEqualTo(sku0);
+            }
+        }
+        for (String[] expected : List.of(new String[] {"customers", una.id(), "CustomerRegistered"},
+                new String[] {"warehouse", sku, "ProductUpdated"})) {
+            String producer = expected[0];
+            String correlationId = expected[1];
+            List<Map<String, Object>> journal = DB.query("select position, event_id, type from " + producer
+                    + ".event_journal where correlation_id = ?", correlationId);
+            assertThat(journal).as(producer + "'s journal").singleElement()
+                    .satisfies(row -> assertThat(row.get("type")).isEqualTo(expected[2]));
+            Message message = received.get(correlationId);
+            assertThat(envelope(message).eventId().toString()).isEqualTo(journal.get(0).get("event_id"));
+            assertThat(message.getStringProperty(Broker.DUPLICATE_ID)).as("duplicate id")
+                    .isEqualTo(journal.get(0).get("event_id"));
+            assertThat(message.getStringProperty("producer")).isEqualTo(producer);
+            assertThat(message.getStringProperty("type")).isEqualTo(expected[2]);
+            assertThat(message.getStringProperty("JMSXGroupID")).as("message group").isEqualTo(correlationId);
+            assertThat(DB.query("select position from " + producer + ".outbox where position = ?",
+                    journal.get(0).get("position"))).as("left in the outbox of " + producer).isEmpty();
+        }
+        assertThat(shop.awaitTerminal(shop.placedOrderId(una, sku, 1, Shop.APPROVED_CARD)).getString("status"))
+                .isEqualTo("SHIPPED");
     }
 
     private static List<String> waitingInTheOutbox(List<String> orderIds) {

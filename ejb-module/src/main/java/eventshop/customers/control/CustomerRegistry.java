@@ -41,7 +41,9 @@ public class CustomerRegistry {
     }
 
     /**
-     * Registers a customer and publishes {@link CustomerRegistered}, in one transaction.
+     * Registers a customer and journals {@link CustomerRegistered} with a row in the customers outbox, in one
+     * transaction of the database alone: the event is published after the commit, also when the broker is down now
+     * (then when it is back).
      *
      * @throws EmailAlreadyRegistered when another customer has the address, also when that other
      *     customer registers at the same moment (the database's unique constraint decides)
@@ -60,7 +62,7 @@ public class CustomerRegistry {
             }
             throw e;
         }
-        publisher.publish(events, new CustomerRegistered(customer.id(), customer.name(), customer.email()),
+        publisher.publishAfterCommit(events, new CustomerRegistered(customer.id(), customer.name(), customer.email()),
                 PRODUCER, customer.id(), null);
         return customer;
     }

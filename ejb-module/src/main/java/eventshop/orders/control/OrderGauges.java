@@ -5,7 +5,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import eventshop.platform.messaging.Outbox;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,10 +34,6 @@ public class OrderGauges {
             .withDescription("Age of the oldest order not yet SHIPPED, REJECTED or CANCELLED (0 when there is none)")
             .withUnit(MetricUnits.SECONDS).build();
 
-    private static final Metadata OUTBOX = Metadata.builder().withName("eventshop_outbox_pending")
-            .withDescription("Events of the orders service committed but not sent to the broker yet (its outbox); "
-                    + "one that keeps growing is a broker the relay cannot reach").build();
-
     private static final List<OrderStatus> OPEN = Arrays.stream(OrderStatus.values()).filter(s -> !s.isTerminal()).toList();
 
     @Inject
@@ -50,12 +45,8 @@ public class OrderGauges {
     @Inject
     OrderWatch watch;
 
-    @Inject
-    Outbox outbox;
-
     private volatile Map<OrderStatus, Long> counts = Map.of();
     private volatile OffsetDateTime oldestOpen;
-    private volatile long outboxPending;
 
     @PostConstruct
     void registerGauges() {
@@ -63,7 +54,6 @@ public class OrderGauges {
             registry.gauge(BY_STATUS, () -> counts.getOrDefault(status, 0L), new Tag("status", status.name()));
         }
         registry.gauge(OLDEST_OPEN, this::oldestOpenAgeSeconds);
-        registry.gauge(OUTBOX, () -> outboxPending, new Tag("producer", OrderEvents.PRODUCER));
     }
 
     private double oldestOpenAgeSeconds() {
@@ -77,6 +67,5 @@ public class OrderGauges {
         oldestOpen = em.createQuery("select min(o.createdAt) from CustomerOrder o where o.status in :open", OffsetDateTime.class)
                 .setParameter("open", OPEN)
                 .getSingleResult();
-        outboxPending = outbox.backlog(OrderEvents.PRODUCER).pending();
     }
 }

@@ -18,11 +18,12 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The broker and the outbox, as the API depends on them: UP while the broker is down, because the public API
- * still works then (orders are taken, 202, and wait in the orders outbox; reads need only the database), so a
- * load balancer must keep sending requests. What is down is said in the data, plainly: {@code broker} is
- * {@code UP} or {@code DOWN} (with the error), {@code outboxBacklog} how many events wait to be published, and
- * {@code ordersWaitForTheBroker} whether new orders will wait.
+ * The broker and the outboxes, as the API depends on them: UP while the broker is down, because the public API
+ * still works then (orders are taken, 202, customers registered and products changed, and their events wait in their
+ * producer's outbox; reads need only the database), so a load balancer must keep sending requests. What is down is
+ * said in the data, plainly: {@code broker} is {@code UP} or {@code DOWN} (with the error), {@code outboxBacklog}
+ * how many events wait to be published, summed over every producer's outbox ({@link Outbox#PRODUCERS}), and
+ * {@code ordersWaitForTheBroker} whether new orders (and registrations, product changes) will wait.
  *
  * <p>Whether the broker answers is proven by making it work, not by a pooled connection (the pool may hold one
  * the broker has since dropped): the check browses the dead-letter address as the operator API
@@ -62,8 +63,9 @@ public class MessagingReadiness implements HealthCheck {
         }
         response.withData("outboxBacklog", backlog);
         if (!brokerUp) {
-            response.withData("ordersWaitForTheBroker", "orders are accepted (202) and wait in the outbox; they are "
-                    + "published, and go on to their end, when the broker is back");
+            response.withData("ordersWaitForTheBroker", "orders are accepted (202), customers registered and "
+                    + "products changed; their events wait in the outboxes and are published, and the orders go on to "
+                    + "their end, when the broker is back");
         }
         return response.build();
     }

@@ -18,7 +18,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * A producer's transactional outbox: table {@code <producer>.outbox} (db/migration/orders/V4), the journal
+ * A producer's transactional outbox: table {@code <producer>.outbox} (db/migration/orders/V4, customers/V2,
+ * warehouse/V2), the journal
  * positions of its events ({@link EventJournal}) that are committed but not sent yet. The journal row and the
  * outbox row are written in the caller's transaction, which then needs no broker at all: one local commit in
  * the database (Payara commits a transaction with a single resource in one phase, without its log).
@@ -30,8 +31,14 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class Outbox {
 
-    /** The producers whose requests publish through an outbox (their schema has an outbox table). */
-    public static final List<String> PRODUCERS = List.of("orders");
+    /**
+     * The producers whose requests publish through an outbox (their schema has an outbox table): every service a
+     * request of the public API makes publish. orders: OrderPlaced, the customer's OrderCancelled; customers: the
+     * CustomerRegistered of a registration; warehouse: the ProductUpdated of a product change. One relay
+     * ({@link OutboxRelay}), one sweep ({@link OutboxSweep}), one gauge per producer and one operator view serve
+     * them all. A producer added here needs its outbox table (a Flyway migration of its schema, like orders V4).
+     */
+    public static final List<String> PRODUCERS = List.of("orders", "customers", "warehouse");
 
     @Resource(lookup = "jdbc/eventshop")
     DataSource database;

@@ -63,7 +63,9 @@ public class ProductCatalogue {
     }
 
     /**
-     * Creates or changes a product and publishes its new state, in one transaction.
+     * Creates or changes a product and journals its new state (ProductUpdated) with a row in the warehouse outbox,
+     * in one transaction of the database alone: the event is published after the commit, also when the broker is
+     * down now (then when it is back).
      *
      * @param name the new name, or null to keep the current one (required for a new product)
      * @throws ProductRejected when the database refuses the change (e.g. stock below reservations);
@@ -82,13 +84,13 @@ public class ProductCatalogue {
         }
         product.reprice(price);
         product.restock(stockOnHand);
-        events.productUpdated(product, sku, null);
+        events.productChangedByRequest(product);
         flushSoTheDatabaseJudges(product);
         return product;
     }
 
     /*
-     * The event is already sent (inside the transaction) when the database checks its constraints:
+     * The event is already journaled (inside the transaction) when the database checks its constraints:
      * flushing here turns a violation into a clear rejection, and the rollback takes the event with it.
      */
     private void flushSoTheDatabaseJudges(Product product) {

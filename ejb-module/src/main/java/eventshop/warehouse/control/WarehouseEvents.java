@@ -16,9 +16,12 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The warehouse's one way to publish its events (topic eventshop.warehouse.events), in the caller's
- * transaction. Every change of a product's stock or price goes out as ProductUpdated with its whole
- * new state, so the orders service's catalogue copy follows.
+ * The warehouse's one way to publish its events (topic eventshop.warehouse.events). Every change of a product's
+ * stock or price goes out as ProductUpdated with its whole new state, so the orders service's catalogue copy follows
+ * (it keeps the newest by occurredAt, so a request's event relayed after a listener's later one changes nothing).
+ * An event caused by a consumed message is sent in the listener's XA transaction; the one of a request (a product
+ * changed through the API) is journaled with a row in the warehouse outbox and sent after the commit
+ * ({@code platform.messaging.Outbox}), so the request needs no broker.
  */
 @ApplicationScoped
 public class WarehouseEvents {
@@ -32,12 +35,20 @@ public class WarehouseEvents {
     EventPublisher publisher;
 
     /**
-     * @param correlationId the order whose reservation or shipment changed it, or the sku for an operator's change
-     * @param causationId the event id of the message that caused it, or null (a REST call, a timer)
+     * @param correlationId the order whose reservation or shipment changed it
+     * @param causationId the event id of the message that caused it, or null (the shipping timer)
      */
     public void productUpdated(Product product, String correlationId, String causationId) {
-        publisher.publish(topic, new ProductUpdated(product.sku(), product.name(), product.price(), product.available()),
-                ProductCatalogue.PRODUCER, correlationId, causationId);
+        publisher.publish(topic, productUpdated(product), ProductCatalogue.PRODUCER, correlationId, causationId);
+    }
+
+    private static ProductUpdated productUpdated(Product product) {
+        return new ProductUpdated(product.sku(), product.name(), product.price(), product.available());
+    }
+
+    /** A product changed by a request of the API: its ProductUpdated waits in the outbox until the commit. */
+    public void productChangedByRequest(Product product) {
+        publisher.publishAfterCommit(topic, productUpdated(product), ProductCatalogue.PRODUCER, product.sku(), null);
     }
 
     public void productsUpdated(Collection<Product> products, String orderId, String causationId) {

@@ -58,6 +58,11 @@ class SchemaMigrationsTest {
         assertThat(history(database, "orders"))
                 .containsExactly("1 BASELINE tables created before Flyway", "3 JDBC Mask card numbers", "4 SQL outbox");
         assertThat(rows(database, "SELECT COUNT(*) FROM orders.outbox")).isZero();
+        for (String schema : List.of("customers", "warehouse")) {
+            assertThat(history(database, schema)).as(schema)
+                    .containsExactly("1 BASELINE tables created before Flyway", "2 SQL outbox");
+            assertThat(rows(database, "SELECT COUNT(*) FROM " + schema + ".outbox")).as(schema).isZero();
+        }
         assertThat(rows(database, "SELECT reserved FROM warehouse.product WHERE sku = 'MUG-001'")).isEqualTo(2);
     }
 

@@ -1,9 +1,7 @@
 package eventshop.orders.api;
 
 import eventshop.api.Problem;
-import eventshop.orders.control.OrderEvents;
 import eventshop.orders.control.OrderWatch;
-import eventshop.platform.messaging.Outbox;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The orders service's part of the operator API (under /api/ops, role operator, see web.xml): live counts
- * by status, the stuck orders with their timelines and the outbox's backlog, for the operator page /ops.
+ * by status and the stuck orders with their timelines, for the operator page /ops. The orders outbox's backlog,
+ * GET /api/ops/orders/outbox, is every producer's view: {@code eventshop.ops.api.OutboxResource}.
  */
 @Path("ops/orders")
 @RequestScoped
@@ -31,9 +30,6 @@ public class OrderWatchResource {
 
     @Inject
     OrderWatch watch;
-
-    @Inject
-    Outbox outbox;
 
     @GET
     @Path("counts")
@@ -58,19 +54,6 @@ public class OrderWatchResource {
         Duration olderThan = blank(query.olderThanSeconds) ? null : Duration.ofSeconds(Long.parseLong(query.olderThanSeconds));
         int limit = blank(query.limit) ? 50 : Integer.parseInt(query.limit);
         return OrderWatchView.StuckOrders.of(watch.stuck(olderThan, limit));
-    }
-
-    @GET
-    @Path("outbox")
-    @Operation(summary = "The orders outbox: events committed and not yet published",
-            description = "Placing and cancelling an order commit in the database alone, with the event in the orders "
-                    + "outbox; a relay publishes it at once. Events wait here while the broker cannot be reached "
-                    + "(orders are still accepted, 202) and are published when it is back. Read from the database: "
-                    + "answers while the broker is down.")
-    @APIResponse(responseCode = "200", description = "The backlog",
-            content = @Content(schema = @Schema(implementation = OrderWatchView.OutboxBacklog.class)))
-    public OrderWatchView.OutboxBacklog outbox() {
-        return OrderWatchView.OutboxBacklog.of(outbox.backlog(OrderEvents.PRODUCER));
     }
 
     private static boolean blank(String value) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What GET /api/ops/orders/counts, /api/ops/orders/stuck and /api/ops/orders/outbox answer. */
+/** What GET /api/ops/orders/counts and /api/ops/orders/stuck answer. */
 public final class OrderWatchView {
 
     private OrderWatchView() {
@@ -53,24 +53,6 @@ public final class OrderWatchView {
                     Duration.between(order.createdAt(), now).toSeconds(),
                     order.attention().isEmpty() ? null : order.attention(),
                     order.timeline().stream().map(OrderView.Entry::of).toList());
-        }
-    }
-
-    /**
-     * The orders outbox as the operator sees it (eventshop.platform.messaging.Outbox): events committed by requests
-     * (OrderPlaced, the customer's OrderCancelled) and not yet published.
-     *
-     * @param pending how many wait
-     * @param oldestSince when the oldest of them was committed; absent when none waits
-     * @param lastAttemptFailed whether the relay's last attempt to publish failed: the broker cannot be reached,
-     *     orders are still accepted and wait here
-     * @param at when this was read
-     */
-    public record OutboxBacklog(long pending, Instant oldestSince, boolean lastAttemptFailed, Instant at) {
-
-        static OutboxBacklog of(eventshop.platform.messaging.Outbox.Backlog backlog) {
-            return new OutboxBacklog(backlog.pending(), backlog.oldestSince() == null ? null : backlog.oldestSince().toInstant(),
-                    backlog.failing(), Instant.now());
         }
     }
 }

@@ -5,12 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import eventshop.clients.RestClient;
 import eventshop.clients.Storefront;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +57,7 @@ abstract class BrokerOutageTests {
         try {
             whileTheBrokerIsDown(bea, sku, before, placed);
             cara = requestsOfTheOtherProducersWhileTheBrokerIsDown(sku, newSku, placed.size() + 1);
+            theBrokersOwnWorkAnswers503WithRetryAfter(cara);
         } finally {
             RecoveryTests.restartTheBroker();
         }
@@ -133,6 +140,43 @@ abstract class BrokerOutageTests {
         assertThat(Long.parseLong(messaging.getJsonObject("data").getString("outboxBacklog")))
                 .as("the backlog summed over the producers").isGreaterThanOrEqualTo(ordersWaiting + 3);
         return cara;
+    }
+
+    /**
+     * What is the broker's own work (the operator's dead letters, replays, the messaging overview) cannot be done
+     * while it is down: 503 problem+json with Retry-After, nothing changed (they answered 500 before).
+     */
+    private static void theBrokersOwnWorkAnswers503WithRetryAfter(Shop.Customer cara) throws Exception {
+        Object position = Stack.DB.query("select position from customers.event_journal where correlation_id = ?", cara.id())
+                .get(0).get("position");
+        String replay = Json.createObjectBuilder().add("service", "notifications").add("producer", "customers").add("dryRun", false)
+                .add("fromPosition", ((Number) position).longValue()).add("toPosition", ((Number) position).longValue())
+                .build().toString();
+        for (String[] request : List.of(new String[] {"POST", "api/ops/replay", replay},
+                new String[] {"POST", "api/ops/dead-letters/orders/retry-all", ""},
+                new String[] {"GET", "api/ops/dead-letters/orders", null},
+                new String[] {"GET", "api/ops/messaging", null})) {
+            HttpResponse<String> reply = asOperator(request[0], request[1], request[2]);
+            assertThat(reply.statusCode()).as(request[0] + " " + request[1] + " with the broker down: " + reply.body())
+                    .isEqualTo(503);
+            assertThat(reply.headers().firstValue("Content-Type")).as(request[1])
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(reply.headers().firstValue("Retry-After")).as(request[1])
+                    .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+        }
+    }
+
+    private static HttpResponse<String> asOperator(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Stack.BASE.resolve(path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "operator:operator-secret".getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(60));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

@@ -1,7 +1,6 @@
 package eventshop.api;
 
 import eventshop.platform.gateway.GatewayUnavailable;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -22,11 +21,8 @@ public class GatewayUnavailableProblems implements ExceptionMapper<GatewayUnavai
     @Override
     public Response toResponse(GatewayUnavailable unavailable) {
         LOG.warning(unavailable::getMessage); // the address and what failed; never a card number
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                        "The card gateway did not answer in time, so the order could not be paid for. Nothing was "
-                                + "stored; retry in " + RETRY_AFTER_SECONDS + " s (with the same Idempotency-Key, if any).")
-                        .toResponse())
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .build();
+        return Problem.unavailable("The card gateway did not answer in time, so the order could not be paid for. Nothing "
+                + "was stored; retry in " + RETRY_AFTER_SECONDS + " s (with the same Idempotency-Key, if any).",
+                RETRY_AFTER_SECONDS);
     }
 }

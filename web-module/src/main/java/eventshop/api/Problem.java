@@ -1,5 +1,6 @@
 package eventshop.api;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -31,5 +32,12 @@ public record Problem(String type, String title, int status, String detail, List
 
     public Response toResponse() {
         return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+    }
+
+    /** 503 with Retry-After: a part the request needs does not answer now; nothing was changed, a retry is safe. */
+    public static Response unavailable(String detail, int retryAfterSeconds) {
+        return Response.fromResponse(of(Response.Status.SERVICE_UNAVAILABLE, detail).toResponse())
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .build();
     }
 }

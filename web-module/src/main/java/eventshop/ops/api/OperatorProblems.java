@@ -1,5 +1,6 @@
 package eventshop.ops.api;
 
+import eventshop.api.BrokerUnavailableProblems;
 import eventshop.api.Problem;
 import eventshop.platform.management.BrokerUnreadable;
 import eventshop.ops.control.UnknownDeadLetter;
@@ -22,12 +23,12 @@ public final class OperatorProblems {
         }
     }
 
-    /** The broker's management API cannot be read: 503, the operator should look at the broker. */
+    /** The broker's management API cannot be read: 503 with Retry-After, the operator should look at the broker. */
     @Provider
     public static class BrokerUnreadables implements ExceptionMapper<BrokerUnreadable> {
         @Override
         public Response toResponse(BrokerUnreadable unreadable) {
-            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, unreadable.getMessage()).toResponse();
+            return Problem.unavailable(unreadable.getMessage(), BrokerUnavailableProblems.RETRY_AFTER_SECONDS);
         }
     }
 }

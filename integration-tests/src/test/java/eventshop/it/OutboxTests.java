@@ -200,6 +200,10 @@ abstract class OutboxTests {
             assertThat(message.getStringProperty("JMSXGroupID")).as("message group").isEqualTo(correlationId);
             assertThat(DB.query("select position from " + producer + ".outbox where position = ?",
                     journal.get(0).get("position"))).as("left in the outbox of " + producer).isEmpty();
+            // Sent by the relay (EventPublisher.sendJournaled's line), not in the request's transaction.
+            assertThat(Files.readAllLines(Path.of(System.getProperty("it.server.log")))).as("the relay's line")
+                    .anySatisfy(line -> assertThat(line).contains(producer + " sends from its outbox " + expected[2] + " "
+                            + journal.get(0).get("event_id")));
         }
         assertThat(shop.awaitTerminal(shop.placedOrderId(una, sku, 1, Shop.APPROVED_CARD)).getString("status"))
                 .isEqualTo("SHIPPED");

@@ -279,3 +279,39 @@ group_log_files() {
   local i
   for i in $(existing_instances); do echo "$(instance_dir "$i")/logs/server.log"; done
 }
+
+# ---------------------------------------------------------------- one service scaled alone
+# bin/eventshop consumers [<listener> <n> [<instance>]]: a listener's number of consumers (its activation's
+# maxSession) on one instance, or on every instance of the group config (one server: on the server). The setting is
+# the system property eventshop.<listener>.consumers (<listener>: a service, for its subscription, or
+# <service>.<queue>), whose default from topology.yaml is on the config (server-config/21-topology.asadmin); an
+# instance's own value overrides it. A running activation keeps its maxSession, so the application is then disabled
+# and enabled on that target (about 25 s here; the instance answers 503 meanwhile and HAProxy skips it). Without
+# arguments: every value set, on the config and on each instance.
+cmd_consumers() {
+  domain_running || fail "the domain is not running (bin/eventshop start first)"
+  local config=server target
+  if group_mode || [ -n "$(existing_instances)" ]; then config=$GROUP_CONFIG; fi
+  if [ $# -eq 0 ]; then
+    for target in "$config" $(for i in $(existing_instances); do instance_name "$i"; done); do
+      asadmin list-system-properties "$target" 2>/dev/null | grep '^eventshop\..*\.consumers=' | sed "s/^/$target  /"
+    done
+    return
+  fi
+  [ $# -ge 2 ] && [ $# -le 3 ] || fail "usage: bin/eventshop consumers [<service>[.<queue>] <n> [<instance>]]"
+  local listener=$1 count=$2 property="eventshop.$1.consumers"
+  target=${3:-$config}
+  [[ "$count" =~ ^[0-9]+$ ]] || fail "'$count' is not a number of consumers"
+  [ "$count" -ge 1 ] ||
+    fail "at least 1: the Artemis resource adapter makes a maxSession below 1 one consumer (AMQ153004), so 0 cannot stop a service on an instance"
+  asadmin list-system-properties "$config" 2>/dev/null | grep -q "^$property=" ||
+    fail "no listener '$listener': one of $(asadmin list-system-properties "$config" 2>/dev/null | sed -n 's/^eventshop\.\(.*\)\.consumers=.*/\1/p' | tr '\n' ' ')"
+  asadmin create-system-properties --target "$target" "$property=$count" > /dev/null ||
+    fail "could not set $property on $target"
+  # the application's own target: the server, the group (every instance), or one instance
+  local app_target=$target
+  [ "$target" = "$GROUP_CONFIG" ] && app_target=$GROUP
+  say "$property=$count on $target; restarting the application on $app_target so that its listeners take it"
+  asadmin disable --target "$app_target" eventshop > /dev/null && asadmin enable --target "$app_target" eventshop > /dev/null ||
+    fail "could not disable and enable the application on $app_target"
+}

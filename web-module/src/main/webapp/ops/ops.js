@@ -162,6 +162,7 @@ async function refreshMessaging() {
           element('th', {scope: 'row'}, queue.queue), cell(queue.kind), cell(queue.service),
           numberCell(queue.depth), numberCell(queue.consumers), numberCell(queue.messagesAdded),
           numberCell(queue.delivering))), 'No queues', 7);
+  refreshInstances(overview.instances || []);
   replaceRows(document.querySelector('#topics tbody'), overview.topics.map(topic =>
       element('tr', {'data-topic': topic.address},
           element('th', {scope: 'row'}, topic.address), numberCell(topic.routedMessages),
@@ -172,6 +173,22 @@ async function refreshMessaging() {
       await refreshDeadLetters(service);
     }
   }
+}
+
+/** One row per Payara instance: its consumers per queue it consumes, then what each service handled there. */
+function refreshInstances(instances) {
+  const queues = [...new Set(instances.flatMap(instance => Object.keys(instance.consumers || {})))];
+  document.querySelector('#instances thead').replaceChildren(element('tr', {},
+      element('th', {scope: 'col'}, 'Instance'), element('th', {scope: 'col'}, 'Last report'),
+      ...queues.map(queue => element('th', {scope: 'col', class: 'number'}, queue)),
+      element('th', {scope: 'col'}, 'Handled in the last 5 min')));
+  replaceRows(document.querySelector('#instances tbody'), instances.map(instance =>
+      element('tr', {'data-instance': instance.instance, class: instance.running ? undefined : 'attention'},
+          element('th', {scope: 'row'}, instance.instance),
+          cell(instance.running ? when(instance.seenAt) : `not running (last ${when(instance.seenAt) || 'never'})`),
+          ...queues.map(queue => element('td', {class: 'number', 'data-queue': queue}, instance.consumers?.[queue] ?? '')),
+          cell(Object.entries(instance.handledLastFiveMinutes || {}).map(([service, n]) => `${service} ${n}`).join(', ')))),
+      'No instance has reported its consumers', queues.length + 3);
 }
 
 /** Dead-letter queues with letters waiting and subscriptions without consumers stand out. */

@@ -60,6 +60,23 @@ abstract class OperatorApiTests {
                 .contains("customers", "notifications", "payments", "warehouse").doesNotContain("orders");
     }
 
+    /** One server: one instance, "server", whose reported consumers are the broker's (issue 18, item 3). */
+    @Test
+    void theOverviewNamesTheOneInstanceAndItsConsumersPerSubscription() {
+        await().atMost(Stack.EVENTUAL).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonObject overview = operator.get("api/ops/messaging").json();
+            assertThat(overview.getJsonArray("instances")).as(overview.toString()).hasSize(1);
+            JsonObject server = overview.getJsonArray("instances").getJsonObject(0);
+            assertThat(server.getString("instance")).isEqualTo("server");
+            assertThat(server.getBoolean("running")).isTrue();
+            for (String service : SERVICES) {
+                assertThat((long) server.getJsonObject("consumers").getInt(service)).as(service + "'s consumers")
+                        .isEqualTo(queue(overview, "subscription", service).orElseThrow().getJsonNumber("consumers").longValue())
+                        .isEqualTo(8);
+            }
+        });
+    }
+
     @Test
     void aPoisonedMessageShowsInTheDeadLettersWithItsReasonAndItsDiscardIsAudited() throws Exception {
         long addedBefore = counter(operator.get("api/ops/messaging").json(), "warehouse");

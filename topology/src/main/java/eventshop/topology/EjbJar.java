@@ -71,7 +71,9 @@ final class EjbJar {
             property(xml, "subscriptionName", listener.name());
             property(xml, "shareSubscriptions", "true");
         }
-        property(xml, "maxSession", String.valueOf(listener.maxSession()));
+        // The number of consumers on each instance: a system property, so that an operator changes it per instance
+        // without a rebuild (its default, topology.yaml's maxSession, is set on the config by 21-topology.asadmin).
+        property(xml, "maxSession", "${" + listener.consumersProperty() + "}");
         // Keep trying to connect if the broker is not up yet when the application starts.
         property(xml, "setupAttempts", "-1");
         property(xml, "setupInterval", "2000");

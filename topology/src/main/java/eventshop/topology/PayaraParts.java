@@ -27,6 +27,11 @@ final class PayaraParts {
                 .append("# names the user with ${eventshop.broker.<service>.user} and the password with ${ALIAS=eventshop-broker-<service>}.\n");
         out.append("create-system-properties ").append(topology.services().stream()
                 .map(s -> "eventshop.broker." + s.name() + ".user=" + s.name()).collect(Collectors.joining(":"))).append("\n\n");
+        out.append("# Each listener's number of consumers on an instance (its activation's maxSession, ${eventshop.<service>.consumers}\n")
+                .append("# or ${eventshop.<service>.<queue>.consumers} in ejb-jar.xml): topology.yaml's maxSession, on the config. An operator\n")
+                .append("# overrides one on one instance with create-system-properties --target <instance> (README, \"One service scaled alone\").\n");
+        out.append("create-system-properties ").append(topology.listeners().stream()
+                .map(l -> l.consumersProperty() + "=" + l.maxSession()).collect(Collectors.joining(":"))).append("\n\n");
         out.append("# One XA connection factory per party that sends (eventshop.platform.messaging.BrokerLogins), each logging in as\n")
                 .append("# its own broker user. UserName/Password sit on each pool: without them the container passes an empty identity\n")
                 .append("# and every send fails with AMQ229031. Passwords are password aliases (bin/eventshop creates them).\n");

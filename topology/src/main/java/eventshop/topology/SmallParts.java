@@ -59,6 +59,15 @@ final class SmallParts {
                             .collect(Collectors.joining(", ", "[", "]")))
                     .append(i < services.size() - 1 ? "},\n" : "}\n");
         }
+        out.append("  ],\n  \"listeners\": [\n");
+        List<Topology.Listener> listeners = topology.listeners();
+        for (int i = 0; i < listeners.size(); i++) {
+            Topology.Listener l = listeners.get(i);
+            String queue = l.subscription() ? l.name() : l.destination();
+            out.append("    {\"service\": \"").append(l.service().name()).append("\", \"queue\": \"").append(queue)
+                    .append("\", \"consumersProperty\": \"").append(l.consumersProperty())
+                    .append("\", \"consumers\": ").append(l.maxSession()).append(i < listeners.size() - 1 ? "},\n" : "}\n");
+        }
         out.append("  ],\n  \"senders\": ").append(array(topology.senders().stream().map(Topology.Sender::name).toList()))
                 .append("\n}\n");
         return out.toString();

@@ -346,5 +346,15 @@ public final class Topology {
         public String ejbName() {
             return className.substring(className.lastIndexOf('.') + 1);
         }
+
+        /**
+         * The Payara system property holding this listener's number of consumers (its activation's maxSession) on an
+         * instance: eventshop.&lt;service&gt;.consumers for a subscription, eventshop.&lt;service&gt;.&lt;queue&gt;.consumers
+         * for a queue. Its default (maxSession of topology.yaml) is set on the config; an operator overrides it per
+         * instance (asadmin create-system-properties --target &lt;instance&gt;).
+         */
+        public String consumersProperty() {
+            return (subscription ? PREFIX + name : name) + ".consumers";
+        }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * What the operator sees first: every EventShop topic, and every queue on EventShop addresses (the five
  * subscriptions, the command and work queues, the dead-letter queues) with the broker's own counters,
- * plus the dead letters waiting per service.
+ * plus the dead letters waiting per service, and which Payara instance consumes what.
  */
 @ApplicationScoped
 public class MessagingOverview {
@@ -30,6 +31,9 @@ public class MessagingOverview {
 
     @Inject
     BrokerManagement broker;
+
+    @Inject
+    ConsumersPerInstance consumersPerInstance;
 
     /** One queue: depth = messages waiting (MessageCount, delivering ones included). */
     public record QueueCounters(String address, String queue, String kind, String service, String routingType,
@@ -44,7 +48,18 @@ public class MessagingOverview {
     public record TopicCounters(String address, String producer, long routedMessages, List<String> queues) {
     }
 
-    public record Overview(List<TopicCounters> topics, List<QueueCounters> queues, Map<String, Long> deadLetters) {
+    /**
+     * One Payara instance ("server" in the one-server mode): its consumers per queue it consumes (a subscription is
+     * named after its service), as it reported them last (ops.consumer_instance, {@link ConsumerRegistry}); whether it
+     * reported within the last 45 s (running); and the messages each service handled on it in the last five minutes,
+     * counted from the services' processed-message records, which name the instance ({@link ConsumersPerInstance}).
+     */
+    public record InstanceConsumers(String instance, boolean running, OffsetDateTime seenAt, Map<String, Integer> consumers,
+                                    Map<String, Long> handledLastFiveMinutes) {
+    }
+
+    public record Overview(List<TopicCounters> topics, List<QueueCounters> queues, Map<String, Long> deadLetters,
+                           List<InstanceConsumers> instances) {
     }
 
     public Overview read() {
@@ -74,7 +89,7 @@ public class MessagingOverview {
         ReplayTargets.services().forEach(service -> deadLetters.put(service, 0L));
         queues.stream().filter(queue -> queue.kind().equals("dead-letters") && queue.service() != null)
                 .forEach(queue -> deadLetters.put(queue.service(), queue.depth()));
-        return new Overview(topics, queues, deadLetters);
+        return new Overview(topics, queues, deadLetters, consumersPerInstance.read());
     }
 
     private static QueueCounters queue(JsonObject queue) {

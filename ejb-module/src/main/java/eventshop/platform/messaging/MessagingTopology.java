@@ -33,14 +33,41 @@ public final class MessagingTopology {
     public record Queue(String address, List<String> carries) {
     }
 
+    /**
+     * A message-driven bean: the queue it consumes (a subscription is named after its service), the system property
+     * holding its number of consumers on an instance (its activation's maxSession), and that property's default.
+     */
+    public record Listener(String service, String queue, String consumersProperty, int defaultConsumers) {
+
+        /**
+         * The consumers this listener has on the instance running this code: its property as Payara resolves it into
+         * the activation config. The Artemis resource adapter makes any value below 1 one session (AMQ153004).
+         */
+        public int consumersHere() {
+            String value = System.getProperty(consumersProperty);
+            try {
+                return value == null ? defaultConsumers : Math.max(1, Integer.parseInt(value.trim()));
+            } catch (NumberFormatException notANumber) {
+                return defaultConsumers;
+            }
+        }
+    }
+
     private static final MessagingTopology INSTANCE = read();
 
     private final Map<String, Service> services;
+    private final List<Listener> listeners;
     private final List<String> senders;
 
-    private MessagingTopology(Map<String, Service> services, List<String> senders) {
+    private MessagingTopology(Map<String, Service> services, List<Listener> listeners, List<String> senders) {
         this.services = services;
+        this.listeners = listeners;
         this.senders = senders;
+    }
+
+    /** Every message-driven bean: the subscriptions, then the queues' listeners. */
+    public List<Listener> listeners() {
+        return listeners;
     }
 
     public static MessagingTopology get() {
@@ -90,7 +117,10 @@ public final class MessagingTopology {
                     services.put(service.getString("name"), new Service(service.getString("name"),
                             strings(service, "listensTo"), strings(service, "publishes"), queues(service)));
                 }
-                return new MessagingTopology(services, strings(json, "senders"));
+                List<Listener> listeners = json.getJsonArray("listeners").getValuesAs(JsonObject.class).stream()
+                        .map(l -> new Listener(l.getString("service"), l.getString("queue"),
+                                l.getString("consumersProperty"), l.getInt("consumers"))).toList();
+                return new MessagingTopology(services, listeners, strings(json, "senders"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

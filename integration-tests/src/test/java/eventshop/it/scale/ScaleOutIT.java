@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import eventshop.clients.BrokerConsole;
 import eventshop.clients.RestClient;
 import eventshop.clients.Storefront;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.IOException;
@@ -47,13 +48,17 @@ import org.junit.jupiter.api.TestMethodOrder;
  *
  * <p>Which instance did what is read from each instance's own server.log: every line a service logs while handling a
  * message carries {@code [service=<name> ... correlationId=<order id>]} (platform.messaging.MessageContext).
- * The tests run in order: the split, then an instance killed, then the live broker killed.
+ * The operator API's per-instance view (GET /api/ops/messaging, "instances") must agree: each instance's consumers,
+ * and the messages each service handled there, from the processed-message records that name the instance.
+ * The tests run in order: the split, then payments scaled alone (bin/eventshop consumers), then an instance killed,
+ * then the live broker killed.
  */
 @Tag("scale-out")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
 
     private static final Duration EVENTUAL = Duration.ofSeconds(90);
+    private static final List<String> SERVICES = List.of("orders", "customers", "payments", "warehouse", "notifications");
     private static final String APPROVED_CARD = "4242424242424242";
     private static final Pattern SERVICE_LINE = Pattern.compile("\\[service=(\\w+) .*correlationId=([0-9a-fA-F-]{36})");
 
@@ -65,6 +70,7 @@ class ScaleOutIT {
     private static final AtomicInteger CALLS = new AtomicInteger();
     private static Map<String, String> settings;
     private static RestClient api;
+    private static RestClient operator;
     private static BrokerConsole brokers;
 
     @BeforeAll
@@ -73,6 +79,7 @@ class ScaleOutIT {
         settings = properties(eventshop("test-properties"));
         eventshop("start");
         api = new RestClient(URI.create("http://127.0.0.1:" + settings.get("it.http.port") + "/api/"));
+        operator = api.as("operator", "operator-secret");
         brokers = new BrokerConsole(Arrays.stream(settings.get("it.broker.console.ports").split(","))
                 .map(port -> URI.create("http://127.0.0.1:" + port + "/")).toList(),
                 settings.get("it.broker.admin.user"), settings.get("it.broker.admin.password"));
@@ -88,14 +95,22 @@ class ScaleOutIT {
     void theServicesWorkIsSplitAcrossBothInstances() throws IOException {
         assertThat(settings.get("it.broker.url")).as("the clients' URL names both brokers")
                 .startsWith("(tcp://").contains(",tcp://").contains("ha=true");
-        // Every subscription has consumers on the live broker from both instances (8 MDB sessions each by default).
-        Map<String, JsonValue> queues = brokers.read(BrokerConsole.ALL_QUEUES, List.of("Name", "ConsumerCount"));
-        for (String service : List.of("orders", "customers", "payments", "warehouse", "notifications")) {
-            long consumers = queues.values().stream().map(JsonValue::asJsonObject)
-                    .filter(queue -> queue.getString("Name").equals(service))
-                    .mapToLong(queue -> queue.getJsonNumber("ConsumerCount").longValue()).sum();
-            assertThat(consumers).as("consumers of the subscription " + service).isGreaterThanOrEqualTo(2);
-        }
+        // Every subscription has consumers on the live broker from both instances (8 MDB sessions each by default,
+        // topology.yaml's maxSession), and each instance says so in the operator API.
+        await().atMost(EVENTUAL).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+            for (String service : SERVICES) {
+                assertThat(brokerConsumers(service)).as("consumers of the subscription " + service).isEqualTo(16);
+            }
+        });
+        await().atMost(EVENTUAL).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+            for (String instance : List.of("instance-1", "instance-2")) {
+                JsonObject view = instanceView(instance);
+                assertThat(view.getBoolean("running")).as(instance + " running: " + view).isTrue();
+                for (String service : SERVICES) {
+                    assertThat(view.getJsonObject("consumers").getInt(service)).as(instance + "'s " + service).isEqualTo(8);
+                }
+            }
+        });
 
         List<String> orders = shippedOrders(20);
 
@@ -106,10 +121,52 @@ class ScaleOutIT {
                     .allSatisfy((instance, handled) -> assertThat(handled).isNotEmpty())
                     .containsKeys(1, 2);
         }
+        // The per-instance view counts the same work from the processed-message records, which name the instance.
+        for (String instance : List.of("instance-1", "instance-2")) {
+            JsonObject handled = instanceView(instance).getJsonObject("handledLastFiveMinutes");
+            for (String service : List.of("orders", "payments", "warehouse", "notifications")) {
+                assertThat(handled.getJsonNumber(service).longValue()).as(instance + "'s " + service + " handled: " + handled)
+                        .isPositive();
+            }
+        }
+    }
+
+    /**
+     * Issue 18, "one service scaled alone": payments gets 12 consumers on instance-1 and 1 on instance-2 (an operator's
+     * bin/eventshop consumers: the instance's system property eventshop.payments.consumers, then the application
+     * disabled and enabled on that instance), and no other service changes. 1 is the least: the Artemis resource
+     * adapter turns a maxSession of 0 into 1 (AMQ153004).
+     */
+    @Test
+    @Order(2)
+    void paymentsIsScaledAloneOnEachInstance() throws Exception {
+        eventshop("consumers", "payments", "12", "instance-1");
+        eventshop("consumers", "payments", "1", "instance-2");
+
+        await().atMost(EVENTUAL).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(brokerConsumers("payments")).as("payments' consumers on the broker").isEqualTo(13);
+            for (String service : List.of("orders", "customers", "warehouse", "notifications")) {
+                assertThat(brokerConsumers(service)).as(service + "'s consumers on the broker").isEqualTo(16);
+            }
+        });
+        await().atMost(EVENTUAL).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+            JsonObject first = instanceView("instance-1").getJsonObject("consumers");
+            JsonObject second = instanceView("instance-2").getJsonObject("consumers");
+            assertThat(first.getInt("payments")).as("instance-1's payments: " + first).isEqualTo(12);
+            assertThat(second.getInt("payments")).as("instance-2's payments: " + second).isEqualTo(1);
+            for (String service : List.of("orders", "customers", "warehouse", "notifications")) {
+                assertThat(first.getInt(service)).as("instance-1's " + service).isEqualTo(8);
+                assertThat(second.getInt(service)).as("instance-2's " + service).isEqualTo(8);
+            }
+        });
+        assertThat(eventshop("consumers")).contains("instance-1  eventshop.payments.consumers=12")
+                .contains("instance-2  eventshop.payments.consumers=1");
+
+        shippedOrders(5);
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void ordersStillCompleteWhenAnInstanceIsKilled() throws Exception {
         killMinus9(Path.of(instanceDir(2).toString(), "config", "pid"));
         // The balancer takes it out after two failed health checks; requests in between are retried elsewhere.
@@ -119,7 +176,7 @@ class ScaleOutIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void ordersStillCompleteWhenTheLiveBrokerIsKilled() throws Exception {
         String live = liveBroker();
         killMinus9(STATE.resolve(live.equals("primary") ? "broker.pid" : "broker-backup.pid"));
@@ -182,6 +239,23 @@ class ScaleOutIT {
             }
         }
         return work;
+    }
+
+    /** The subscription's consumers on the live broker, from every instance. */
+    private static long brokerConsumers(String service) {
+        return brokers.read(BrokerConsole.ALL_QUEUES, List.of("Name", "ConsumerCount")).values().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(queue -> queue.getString("Name").equals(service))
+                .mapToLong(queue -> queue.getJsonNumber("ConsumerCount").longValue()).sum();
+    }
+
+    /** The operator API's row of this instance (GET /api/ops/messaging, "instances"). */
+    private static JsonObject instanceView(String instance) {
+        RestClient.Reply reply = operator.get("ops/messaging");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().getJsonArray("instances").stream().map(JsonValue::asJsonObject)
+                .filter(row -> row.getString("instance").equals(instance)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + instance + " in " + reply.body()));
     }
 
     private static Path instanceDir(int instance) {

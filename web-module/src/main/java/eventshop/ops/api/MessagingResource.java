@@ -29,7 +29,12 @@ public class MessagingResource {
             description = "Every EventShop topic (messages routed) and every queue on EventShop addresses: the five "
                     + "subscriptions, the command and work queues and the dead-letter queues, each with its depth "
                     + "(messages waiting), consumers, messages added since the broker started and messages being "
-                    + "delivered; and the dead letters waiting per service. Read from the broker's management API.")
+                    + "delivered; and the dead letters waiting per service. Read from the broker's management API. "
+                    + "Then instances: which Payara instance consumes what (\"server\" in the one-server mode): each "
+                    + "listener's consumers on it as it last reported them (every 15 s; running is false after 45 s "
+                    + "without a report), and the messages each service handled there in the last 5 minutes, from the "
+                    + "services' processed-message records. An operator scales one service on one instance with the "
+                    + "system property eventshop.<service>.consumers (README, \"One service scaled alone\").")
     @APIResponse(responseCode = "200", description = "The overview",
             content = @Content(schema = @Schema(implementation = MessagingOverview.Overview.class)))
     @APIResponse(responseCode = "503", description = "The broker's management API cannot be read",

@@ -1,5 +1,6 @@
 package eventshop.platform.messaging;
 
+import eventshop.platform.persistence.MigratedSchemas;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -89,6 +90,7 @@ public class Outbox {
      * the waiting relay goes on with the next ones.
      */
     List<Long> lockNext(String producer, int limit) {
+        MigratedSchemas.ensure(database, EventJournal.schema(producer));
         String sql = "select position from " + table(producer) + " order by position fetch first ? rows only for update";
         try (Connection connection = database.getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
@@ -132,6 +134,7 @@ public class Outbox {
     }
 
     public Backlog backlog(String producer) {
+        MigratedSchemas.ensure(database, EventJournal.schema(producer));
         String sql = "select count(*), min(j.journaled_at) from " + table(producer) + " o join "
                 + EventJournal.table(producer) + " j on j.position = o.position";
         try (Connection connection = database.getConnection();

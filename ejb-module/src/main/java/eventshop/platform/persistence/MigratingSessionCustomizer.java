@@ -1,12 +1,9 @@
 package eventshop.platform.persistence;
 
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Session;
-import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Migrates a persistence unit's schema (Flyway, {@link SchemaMigrations}) while EclipseLink sets the unit
@@ -22,16 +19,11 @@ import org.flywaydb.core.api.output.MigrateResult;
  * {@code JPADeployer} opens an entity manager of every unit when the application is prepared, before any
  * EJB container starts; on a server restart the first entity manager used does it.
  *
- * <p>Flyway runs on a thread of its own because the unit may be set up inside a caller's JTA transaction
- * (the first message after a restart): a connection taken from the XA pool on that thread would be
- * enlisted in the caller's transaction, where Flyway's own commits are refused. On a fresh thread the pool
- * hands out a connection in local, auto-commit mode.
+ * <p>The migration itself, once per deployment and outside any transaction: {@link MigratedSchemas}.
  */
 public class MigratingSessionCustomizer implements SessionCustomizer {
 
     static final String SCHEMA_PROPERTY = "eventshop.migrations.schema";
-
-    private static final Logger LOG = Logger.getLogger(MigratingSessionCustomizer.class.getName());
 
     @Override
     public void customize(Session session) throws Exception {
@@ -40,29 +32,6 @@ public class MigratingSessionCustomizer implements SessionCustomizer {
             throw new IllegalStateException("persistence unit " + session.getName() + " names no " + SCHEMA_PROPERTY);
         }
         DataSource dataSource = ((JNDIConnector) session.getLogin().getConnector()).getDataSource();
-        MigrateResult result = outsideAnyTransaction(schema,
-                () -> SchemaMigrations.migrate(dataSource, schema, MigratingSessionCustomizer.class.getClassLoader()));
-        LOG.info(() -> "Schema " + schema + ": " + result.migrationsExecuted + " migrations applied, from version "
-                + result.initialSchemaVersion + (result.migrationsExecuted > 0 ? " to " + result.targetSchemaVersion : ""));
-    }
-
-    private static MigrateResult outsideAnyTransaction(String schema, java.util.function.Supplier<MigrateResult> migration)
-            throws InterruptedException {
-        AtomicReference<MigrateResult> result = new AtomicReference<>();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Thread migrator = new Thread(() -> {
-            try {
-                result.set(migration.get());
-            } catch (RuntimeException e) {
-                failure.set(e);
-            }
-        }, "eventshop-migrate-" + schema);
-        migrator.setContextClassLoader(MigratingSessionCustomizer.class.getClassLoader());
-        migrator.start();
-        migrator.join();
-        if (failure.get() != null) {
-            throw new IllegalStateException("Migrating schema " + schema + " failed", failure.get());
-        }
-        return result.get();
+        MigratedSchemas.ensure(dataSource, schema);
     }
 }

@@ -289,6 +289,13 @@ group_log_files() {
 # and enabled on that target (about 25 s here; the instance answers 503 meanwhile and HAProxy skips it). Without
 # arguments: every value set, on the config and on each instance.
 cmd_consumers() {
+  # What can be refused without the server is refused first.
+  if [ $# -gt 0 ]; then
+    [ $# -ge 2 ] && [ $# -le 3 ] || fail "usage: bin/eventshop consumers [<service>[.<queue>] <n> [<instance>]]"
+    [[ "$2" =~ ^[0-9]+$ ]] || fail "'$2' is not a number of consumers"
+    [ "$2" -ge 1 ] ||
+      fail "at least 1: the Artemis resource adapter makes a maxSession below 1 one consumer (AMQ153004), so 0 cannot stop a service on an instance"
+  fi
   domain_running || fail "the domain is not running (bin/eventshop start first)"
   local config=server target
   if group_mode || [ -n "$(existing_instances)" ]; then config=$GROUP_CONFIG; fi
@@ -298,12 +305,8 @@ cmd_consumers() {
     done
     return
   fi
-  [ $# -ge 2 ] && [ $# -le 3 ] || fail "usage: bin/eventshop consumers [<service>[.<queue>] <n> [<instance>]]"
   local listener=$1 count=$2 property="eventshop.$1.consumers"
   target=${3:-$config}
-  [[ "$count" =~ ^[0-9]+$ ]] || fail "'$count' is not a number of consumers"
-  [ "$count" -ge 1 ] ||
-    fail "at least 1: the Artemis resource adapter makes a maxSession below 1 one consumer (AMQ153004), so 0 cannot stop a service on an instance"
   asadmin list-system-properties "$config" 2>/dev/null | grep -q "^$property=" ||
     fail "no listener '$listener': one of $(asadmin list-system-properties "$config" 2>/dev/null | sed -n 's/^eventshop\.\(.*\)\.consumers=.*/\1/p' | tr '\n' ' ')"
   asadmin create-system-properties --target "$target" "$property=$count" > /dev/null ||

@@ -222,3 +222,14 @@ source_launcher() {
   assert_line "broker (primary) stopped"
   assert_line "broker (backup) stopped"
 }
+
+@test "consumers refuses a count it cannot honour, and a wrong usage, before it asks the server" {
+  run -1 "$LAUNCHER" consumers payments 0
+  assert_output --partial "at least 1"
+  assert_output --partial "AMQ153004"
+  run -1 "$LAUNCHER" consumers payments many
+  assert_output --partial "'many' is not a number of consumers"
+  run -1 "$LAUNCHER" consumers payments
+  assert_output --partial "usage: bin/eventshop consumers"
+  refute_output --partial "domain is not running"
+}

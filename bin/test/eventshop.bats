@@ -233,3 +233,24 @@ source_launcher() {
   assert_output --partial "usage: bin/eventshop consumers"
   refute_output --partial "domain is not running"
 }
+
+@test "bench --instances refuses a list that is not numbers of instances before it starts anything" {
+  run -1 "$LAUNCHER" bench --instances 1,two
+  assert_output --partial "--instances takes numbers of instances separated by commas, e.g. 1,2, not '1,two'"
+  refute_output --partial "Starting"
+}
+
+@test "bench --instances 1,2 measures both on the broker pair, and what serves: the one server, or the instances with the DAS apart" {
+  EVENTSHOP_INSTANCES=1,2 EVENTSHOP_PROFILE=bench source_launcher
+  assert_equal "$EVENTSHOP_BROKER_PAIR" true
+  mkdir -p "$DOMAIN_DIR/config" "$(dirname "$BROKER_PID_FILE")"
+  echo 101 > "$DOMAIN_DIR/config/pid"; echo 201 > "$BROKER_PID_FILE"; echo 202 > "$BACKUP_BROKER_PID_FILE"
+  EVENTSHOP_INSTANCES=1
+  run -0 bench_processes
+  assert_output --regexp '^payara=101;das=;broker=201,202;postgresql=;'
+  EVENTSHOP_INSTANCES=2
+  mkdir -p "$(instance_dir 1)/config" "$(instance_dir 2)/config"
+  echo 301 > "$(instance_dir 1)/config/pid"; echo 302 > "$(instance_dir 2)/config/pid"
+  run -0 bench_processes
+  assert_output --regexp '^payara=301,302;das=101;broker=201,202;'
+}

@@ -47,17 +47,29 @@ public final class Bench {
 
         List<Measurement> closed = new ArrayList<>();
         Measurement open = null;
+        Costs idle = null;
         double perOrder;
+        CostMeter meter = settings.measuresCosts() ? new CostMeter(ProcessCpu.of(settings.processes()), settings) : null;
         try (TerminalWatcher watcher = new TerminalWatcher(settings)) {
             Load load = new Load(shop, watcher, customers, plentiful, scarce);
             // A fresh server compiles and fills its pools during its first orders: seconds that belong to no
             // concurrency level. They are spent here, unmeasured.
             say("warm-up: %d clients for %d s (not measured)", WARM_UP_CLIENTS, settings.warmUpSeconds());
             load.closedLoop(WARM_UP_CLIENTS, settings.warmUpSeconds());
+            if (meter != null) {
+                // What the system spends with no order at all (health checks, timers, the outbox sweep, the JVMs'
+                // own work): the part of an order's cost that depends on the rate, not on the order.
+                say("idle: no orders for %d s (what each process spends doing nothing)", settings.idleSeconds());
+                CostMeter.Window window = meter.start();
+                Thread.sleep(settings.idleSeconds() * 1000L);
+                idle = window.stop();
+            }
             long addedBefore = BrokerCounters.messagesAddedToEventShopQueues(settings);
             for (int clients : settings.concurrencies()) {
                 say("closed loop: %d client(s) for %d s", clients, settings.secondsPerLevel());
+                CostMeter.Window window = meter == null ? null : meter.start();
                 Measurement measured = load.closedLoop(clients, settings.secondsPerLevel());
+                measured.costs = window == null ? Costs.NONE : window.stop();
                 say("  %.1f orders/s, place-to-terminal p99 %.0f ms, %s", measured.ordersPerSecond(),
                         Measurement.millis(measured.toTerminal, 99), measured.outcomes);
                 closed.add(measured);
@@ -65,7 +77,9 @@ public final class Bench {
             double best = closed.stream().mapToDouble(Measurement::ordersPerSecond).max().orElse(1);
             double rate = settings.openLoopRate() > 0 ? settings.openLoopRate() : best / 2;
             say("open loop: %.1f orders/s for %d s", rate, settings.openLoopSeconds());
+            CostMeter.Window window = meter == null ? null : meter.start();
             open = load.openLoop(rate, settings.openLoopSeconds());
+            open.costs = window == null ? Costs.NONE : window.stop();
             say("  %.1f orders/s, POST p99 %.1f ms, place-to-terminal p99 %.0f ms, %s", open.ordersPerSecond(),
                     Measurement.millis(open.placeLatency, 99), Measurement.millis(open.toTerminal, 99), open.outcomes);
             long orders = closed.stream().mapToLong(Measurement::terminalOrders).sum() + open.terminalOrders();
@@ -73,7 +87,7 @@ public final class Bench {
         }
 
         Report report = new Report(broker, database, perOrder, closed, open,
-                rssMb(settings.serverPid()), rssMb(settings.brokerPid()));
+                rssMb(settings.serverPid()), rssMb(settings.brokerPid()), idle);
         report.write(settings.out());
         System.out.println();
         System.out.println(report.markdown());

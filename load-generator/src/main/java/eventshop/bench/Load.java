@@ -53,7 +53,7 @@ final class Load {
 
     /** Orders placed at a fixed rate, whatever the system's answers, followed to the end. */
     Measurement openLoop(double perSecond, int seconds) throws InterruptedException {
-        Measurement run = new Measurement(String.format("open loop, %.1f orders/s", perSecond));
+        Measurement run = new Measurement(String.format("open loop, %.1f orders/s", perSecond), perSecond);
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         ExecutorService senders = Executors.newCachedThreadPool();
         List<CompletableFuture<Void>> orders = new ArrayList<>();

@@ -10,14 +10,24 @@ import org.HdrHistogram.Histogram;
 final class Measurement {
 
     final String name;
+    /** The open loop's rate of new orders; 0 for a closed loop. */
+    final double offeredPerSecond;
     final Histogram placeLatency = new ConcurrentHistogram(3);
     final Histogram toTerminal = new ConcurrentHistogram(3);
     final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private long startedAt;
     private long endedAt;
 
+    /** What the system spent in this run ({@link CostMeter}); none unless measured. */
+    Costs costs = Costs.NONE;
+
     Measurement(String name) {
+        this(name, 0);
+    }
+
+    Measurement(String name, double offeredPerSecond) {
         this.name = name;
+        this.offeredPerSecond = offeredPerSecond;
     }
 
     void start() {

@@ -5,6 +5,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -12,7 +13,32 @@ import org.HdrHistogram.Histogram;
 
 /** The run's figures, written to target/bench as JSON, a markdown summary and an SVG plot. */
 record Report(double brokerMessagesPerSecond, double databaseCommitsPerSecond, double messagesPerOrder,
-              List<Measurement> closedLoop, Measurement openLoop, long serverRssMb, long brokerRssMb) {
+              List<Measurement> closedLoop, Measurement openLoop, long serverRssMb, long brokerRssMb, Costs idle) {
+
+    /** A run without cost measurement (plain bin/eventshop bench): today's report. */
+    Report(double brokerMessagesPerSecond, double databaseCommitsPerSecond, double messagesPerOrder,
+           List<Measurement> closedLoop, Measurement openLoop, long serverRssMb, long brokerRssMb) {
+        this(brokerMessagesPerSecond, databaseCommitsPerSecond, messagesPerOrder, closedLoop, openLoop, serverRssMb,
+                brokerRssMb, null);
+    }
+
+    /** Every measured run: the closed loops, then the open loop. */
+    List<Measurement> measured() {
+        List<Measurement> runs = new ArrayList<>(closedLoop);
+        if (openLoop != null) {
+            runs.add(openLoop);
+        }
+        return runs;
+    }
+
+    /** What the measured runs spent together, and the orders they completed. */
+    Costs measuredCosts() {
+        return measured().stream().map(run -> run.costs).reduce(Costs.NONE, Costs::plus);
+    }
+
+    long measuredOrders() {
+        return measured().stream().mapToLong(Measurement::terminalOrders).sum();
+    }
 
     double maxOrdersPerSecond() {
         return closedLoop.stream().mapToDouble(Measurement::ordersPerSecond).max().orElse(0);
@@ -45,6 +71,9 @@ record Report(double brokerMessagesPerSecond, double databaseCommitsPerSecond, d
                 .add("closedLoop", runs)
                 .add("openLoop", openLoop == null ? Json.createObjectBuilder() : json(openLoop))
                 .add("residentMemoryMb", Json.createObjectBuilder().add("server", serverRssMb).add("broker", brokerRssMb))
+                .add("costs", idle == null ? Json.createObjectBuilder() : Json.createObjectBuilder()
+                        .add("idle", idle.json())
+                        .add("measured", measuredCosts().json().add("orders", measuredOrders())))
                 .build().toString();
     }
 
@@ -57,7 +86,9 @@ record Report(double brokerMessagesPerSecond, double databaseCommitsPerSecond, d
                 .add("ordersPerSecond", run.ordersPerSecond())
                 .add("placeLatencyMs", latencies(run.placeLatency))
                 .add("placeToTerminalMs", latencies(run.toTerminal))
-                .add("outcomes", outcomes);
+                .add("offeredOrdersPerSecond", run.offeredPerSecond)
+                .add("outcomes", outcomes)
+                .add("costs", run.costs.json().add("orders", run.terminalOrders()));
     }
 
     private static JsonObjectBuilder latencies(Histogram histogram) {
@@ -88,6 +119,9 @@ record Report(double brokerMessagesPerSecond, double databaseCommitsPerSecond, d
         closedLoop.forEach(run -> md.append(row(run)));
         if (openLoop != null) {
             md.append(row(openLoop));
+        }
+        if (idle != null) {
+            md.append('\n').append(CostTable.markdown(measured(), measuredCosts(), measuredOrders(), idle));
         }
         return md.toString();
     }

@@ -9,7 +9,8 @@
 # and the resource adapter are referenced by the group; the EAR is deployed to it. HAProxy, from Debian's
 # packages, answers on the public HTTP port and balances over the instances that answer /health/ready.
 #
-# What is not shared by the instances: each keeps its own transaction log (runtime/<profile>/nodes/...).
+# What is not shared by the instances: each keeps its own transaction log (runtime/<profile>/nodes/...). When
+# one dies, the supervisor (below) has a survivor recover its transactions from that log.
 
 GROUP=eventshop
 GROUP_CONFIG=eventshop-config
@@ -31,6 +32,10 @@ existing_instances() {
 }
 instance_pid() { pid_from "$(instance_dir "$1")/config/pid"; }
 instance_running() { pid_alive "$(instance_pid "$1")"; }
+# Where instance i's transaction service logs (Payara: <tx-log-dir>/<instance>/tx, tx-log-dir being the instance's
+# logs/ by default-config): the folder a survivor reads to recover its transactions (recover-transactions).
+instance_tx_log_dir() { echo "$(instance_dir "$1")/logs/$(instance_name "$1")/tx"; }
+instance_admin_port() { echo $(( $(instance_port_base "$1") + 48 )); }
 instance_healthy() { curl -fs -o /dev/null --max-time 5 "http://127.0.0.1:$(instance_http_port "$1")/health/ready"; }
 all_instances_healthy() {
   local i
@@ -86,6 +91,10 @@ ensure_group() {
     asadmin create-instance --node "$GROUP_NODE" --config "$GROUP_CONFIG" --deploymentgroup "$GROUP" \
         --portbase "$(instance_port_base "$i")" --checkports=true "$(instance_name "$i")" >> "$STATE/group.log" 2>&1 ||
       { tail -20 "$STATE/group.log"; fail "could not create $(instance_name "$i") (see $STATE/group.log)"; }
+    # The transaction service names its log folder ("recoveryfile": the name its XIDs carry) when it starts, but
+    # only into a folder that exists, and it makes the folder later, at its first logged transaction: made here, so
+    # that a survivor can recover an instance that dies before its second start.
+    mkdir -p "$(instance_tx_log_dir "$i")"
   done
   for i in $(existing_instances); do
     [ "$i" -le "$EVENTSHOP_INSTANCES" ] && continue
@@ -104,9 +113,10 @@ start_instances() {
     # Once more after a failure: under heavy load (load average 48 here) instance-2's first start failed in its
     # config synchronisation with the DAS ("CLI802 Synchronization failed for directory config ... Authentication
     # failed for user: null") and the second start worked.
-    asadmin start-instance --timeout 600 "$(instance_name "$i")" >> "$STATE/group.log" 2>&1 ||
+    # Its transaction log is its own again once it starts: never while a survivor recovers from it (the supervisor).
+    with_recovery_lock "$i" asadmin start-instance --timeout 600 "$(instance_name "$i")" >> "$STATE/group.log" 2>&1 ||
       { echo "    $(instance_name "$i") did not start (see $STATE/group.log): once more"
-        asadmin start-instance --timeout 600 "$(instance_name "$i")" >> "$STATE/group.log" 2>&1; } ||
+        with_recovery_lock "$i" asadmin start-instance --timeout 600 "$(instance_name "$i")" >> "$STATE/group.log" 2>&1; } ||
       { tail -20 "$STATE/group.log"; fail "$(instance_name "$i") did not start; see $(instance_dir "$i")/logs/server.log"; }
   done
   # The operators' realm file of each instance: create-file-user reaches running instances only, so a new
@@ -259,12 +269,14 @@ start_group() {
     fi
   fi
   start_lb
+  start_supervisor
 }
 
 group_status() {
   local i ok=0 port
   group_mode || lb_running || [ -n "$(existing_instances)" ] || return 0
   if lb_running; then echo "balancer    running (pid $(lb_pid)), HAProxy on 127.0.0.1:$HTTP_PORT"; else echo "balancer    stopped"; ok=1; fi
+  supervisor_status || ok=1
   for i in $(existing_instances); do
     port=$(instance_http_port "$i")
     if instance_running "$i"; then
@@ -278,6 +290,115 @@ group_status() {
 group_log_files() {
   local i
   for i in $(existing_instances); do echo "$(instance_dir "$i")/logs/server.log"; done
+}
+
+# ---------------------------------------------------------------- a dead instance's transactions (issue 18)
+# Payara 6.2025.9 has no peer recovery: a dead instance's prepared XA branches (rows locked in PostgreSQL, messages
+# held by the broker) wait for its restart, whose automatic recovery reads its transaction log. Payara's own
+# recover-transactions does the same from another instance (delegated recovery: the survivor reads the dead one's log,
+# commits what it had decided to commit and rolls back the rest, touching only XIDs of the dead instance's name), but
+# only when asked, and only for an instance that is down. The supervisor asks: a background process of
+# bin/eventshop start in group mode that checks every EVENTSHOP_SUPERVISOR_INTERVAL seconds whether each instance's
+# process lives and, for one that died, runs recover-transactions on a running instance. It never restarts an
+# instance (bin/eventshop start does); an instance's start and a recovery from its log never overlap (a lock per
+# instance). Stopped by bin/eventshop stop (its process group), shown by status, logs to supervisor.log.
+SUPERVISOR_PID_FILE=$STATE/supervisor.pid
+SUPERVISOR_LOG=$STATE/supervisor.log
+supervisor_pid() { pid_from "$SUPERVISOR_PID_FILE"; }
+supervisor_running() { pid_alive "$(supervisor_pid)"; }
+supervised() { group_mode && [ "$EVENTSHOP_SUPERVISOR" = true ]; }
+
+# Runs a command holding instance i's recovery lock (waits up to 15 min for a recovery in progress).
+with_recovery_lock() { # instance number, command...
+  local i=$1; shift
+  ( flock -w 900 9 || exit 1; "$@" ) 9> "$STATE/recovery-$(instance_name "$i").lock"
+}
+
+start_supervisor() {
+  supervised || return 0
+  if supervisor_running; then echo "    supervisor already running (pid $(supervisor_pid))"; return; fi
+  say "Starting the supervisor (a dead instance's transactions recovered by a survivor; log $SUPERVISOR_LOG)"
+  # Its own session, so that stop ends it with whatever it runs; no terminal or pipe of the caller's kept open.
+  setsid "$EVENTSHOP_ROOT/bin/eventshop" supervise >> "$SUPERVISOR_LOG" 2>&1 < /dev/null &
+  echo $! > "$SUPERVISOR_PID_FILE"
+}
+
+stop_supervisor() {
+  local pid; pid=$(supervisor_pid)
+  if pid_alive "$pid"; then
+    say "Stopping the supervisor (pid $pid)"
+    kill -- "-$pid" 2>/dev/null || kill "$pid"
+    for _ in $(seq 1 10); do pid_alive "$pid" || break; sleep 1; done
+    pid_alive "$pid" && kill -9 -- "-$pid"
+  fi
+  rm -f "$SUPERVISOR_PID_FILE"
+}
+
+supervisor_status() {
+  supervised || supervisor_running || return 0
+  if supervisor_running; then
+    echo "supervisor  running (pid $(supervisor_pid)), recovers a dead instance's transactions on a survivor; last: $(tail -1 "$SUPERVISOR_LOG" 2>/dev/null)"
+  else
+    echo "supervisor  stopped (a dead instance's transactions wait for its restart)"; return 1
+  fi
+}
+
+# The supervisor's loop (bin/eventshop supervise, started by start_supervisor). An instance is recovered once per
+# death: when its process is gone (its pid file names a dead process, or none), and not again until it has run again.
+cmd_supervise() {
+  local i pid
+  declare -A handled=() attempted=()
+  # stop's TERM reaches the whole session: the loop ends after reaping what it started (no child left defunct)
+  trap 'kill $(jobs -p) 2>/dev/null; wait; exit 0' TERM
+  echo "$(date -u +%FT%TZ) supervising the instances of $GROUP (every ${EVENTSHOP_SUPERVISOR_INTERVAL}s)"
+  while true; do
+    for i in $(existing_instances); do
+      pid=$(instance_pid "$i")
+      if pid_alive "$pid"; then handled[$i]=""; continue; fi
+      # once per death: a start in progress (bin/eventshop start or asadmin's) removes the dead pid's file meanwhile
+      [ -n "${handled[$i]:-}" ] && continue
+      # its start holds the lock (bin/eventshop start): it recovers by itself, nothing to say
+      flock -n "$STATE/recovery-$(instance_name "$i").lock" true || continue
+      # a failed attempt (no survivor yet, the DAS busy) is tried again every 10 s
+      [ $(( $(date +%s) - ${attempted[$i]:-0} )) -ge 10 ] || continue
+      attempted[$i]=$(date +%s)
+      if recover_dead_instance "$i" "$pid"; then handled[$i]="dead:${pid:-none}"; fi
+    done
+    sleep "$EVENTSHOP_SUPERVISOR_INTERVAL" & wait $!
+  done
+}
+
+# Has a running instance recover instance i's transactions from its log. 0: done, or nothing to do.
+recover_dead_instance() { # instance number, its last pid
+  local i=$1 name dir survivor="" j began status
+  name=$(instance_name "$i"); dir=$(instance_tx_log_dir "$i")
+  if [ ! -f "$dir/recoveryfile" ]; then
+    # The transaction service writes its log folder's "recoveryfile" (the name its XIDs carry) when it starts.
+    echo "$(date -u +%FT%TZ) $name (pid ${2:-none}) is not running and has no transaction log ($dir): nothing to recover"
+    return 0
+  fi
+  for j in $(existing_instances); do
+    [ "$j" != "$i" ] && instance_running "$j" && port_open "$(instance_admin_port "$j")" && { survivor=$(instance_name "$j"); break; }
+  done
+  if [ -z "$survivor" ]; then
+    echo "$(date -u +%FT%TZ) $name (pid ${2:-none}) is not running and no other instance is: its transactions wait for a survivor or its restart"
+    return 1
+  fi
+  began=$(date +%s)
+  echo "$(date -u +%FT%TZ) $name (pid ${2:-none}) is not running: recover-transactions --target $survivor --transactionlogdir $dir $name"
+  status=0
+  ( flock -n 9 || { echo "    $name is being started: tried again once that is over"; exit 75; }
+    # The instance may have been started meanwhile (its start takes this lock): then it recovers by itself.
+    instance_running "$i" && { echo "    $name runs again: its own recovery resolves its transactions"; exit 0; }
+    asadmin recover-transactions --target "$survivor" --transactionlogdir "$dir" "$name" 2>&1 | sed 's/^/    /'
+    exit "${PIPESTATUS[0]}"
+  ) 9> "$STATE/recovery-$name.lock" || status=$?
+  if [ "$status" -eq 0 ]; then
+    echo "$(date -u +%FT%TZ) $name: its transactions recovered on $survivor ($(( $(date +%s) - began )) s)"
+  else
+    echo "$(date -u +%FT%TZ) $name: recover-transactions on $survivor failed ($status); tried again in 10 s"
+  fi
+  return "$status"
 }
 
 # ---------------------------------------------------------------- one service scaled alone

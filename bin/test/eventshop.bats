@@ -254,3 +254,35 @@ source_launcher() {
   run -0 bench_processes
   assert_output --regexp '^payara=301,302;das=101;broker=201,202;'
 }
+
+@test "with several instances status names the supervisor, which start runs in a session of its own and stop ends" {
+  EVENTSHOP_PROFILE=test run -1 "$LAUNCHER" status --instances 2
+  assert_line "supervisor  stopped (a dead instance's transactions wait for its restart)"
+  EVENTSHOP_PROFILE=test EVENTSHOP_SUPERVISOR=false run -1 "$LAUNCHER" status --instances 2
+  refute_output --partial "supervisor"
+  EVENTSHOP_INSTANCES=2 EVENTSHOP_PROFILE=test EVENTSHOP_SUPERVISOR_INTERVAL=1 source_launcher
+  mkdir -p "$STATE"
+  EVENTSHOP_SOURCED_BY_TESTS=false start_supervisor   # the child launcher runs its command
+  local pid; pid=$(supervisor_pid)
+  wait_for "the supervisor's first line" 20 grep -q "supervising the instances of eventshop" "$SUPERVISOR_LOG"
+  assert_equal "$(ps -o sid= -p "$pid" | tr -d ' ')" "$pid"
+  run -0 supervisor_status
+  assert_output --partial "supervisor  running (pid $pid)"
+  stop_supervisor
+  assert_equal "$(ps -o stat= -s "$pid" | grep -vc '^Z')" 0
+  [ ! -f "$SUPERVISOR_PID_FILE" ]
+}
+
+@test "the supervisor recovers a dead instance only from its transaction log, and only on a running instance" {
+  EVENTSHOP_INSTANCES=2 EVENTSHOP_PROFILE=test source_launcher
+  mkdir -p "$(instance_dir 1)/config" "$(instance_tx_log_dir 2)" "$(instance_dir 2)/config"
+  asadmin() { echo "asadmin $*" >> "$BATS_TEST_TMPDIR/asadmin"; }
+  # never logged a transaction: nothing to recover, asadmin not asked
+  run -0 recover_dead_instance 2 99999999
+  assert_output --partial "no transaction log"
+  # a log, but no other instance runs: tried again later
+  echo "vm,instance-2,P100" > "$(instance_tx_log_dir 2)/recoveryfile"
+  run -1 recover_dead_instance 2 99999999
+  assert_output --partial "no other instance is"
+  [ ! -f "$BATS_TEST_TMPDIR/asadmin" ]
+}

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * <p>The processed-message record keeps the message's JMS group (JMSXGroupID, the order id) and which
  * delivery succeeded (JMSXDeliveryCount): what the consumer really received and how often the message had
  * to be retried. A test-only {@link FaultInjection} may fail the transaction after all of that, just
- * before it commits.
+ * before it commits, or halt the server in its commit phase.
  */
 public final class Subscription {
 
@@ -80,6 +80,7 @@ public final class Subscription {
     }
 
     private MessagingMetrics.Outcome handle(Message message) {
+        faults.beforeHandling(name, message, deliveryCount(message));
         try {
             Envelope envelope = EventCodec.parse(textOf(message));
             MessageContext.enter(MessageContext.of(service, name, envelope));

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,14 +52,18 @@ import org.junit.jupiter.api.TestMethodOrder;
  * message carries {@code [service=<name> ... correlationId=<order id>]} (platform.messaging.MessageContext).
  * The operator API's per-instance view (GET /api/ops/messaging, "instances") must agree: each instance's consumers,
  * and the messages each service handled there, from the processed-message records that name the instance.
- * The tests run in order: the split, then payments scaled alone (bin/eventshop consumers), then an instance killed,
- * then the live broker killed.
+ * The tests run in order: the split, then payments scaled alone (bin/eventshop consumers), then an instance dying in
+ * the commit phase (its in-doubt transactions resolved by a survivor), then the live broker killed (whose restart
+ * brings the dead instance back too).
  */
 @Tag("scale-out")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
 
     private static final Duration EVENTUAL = Duration.ofSeconds(90);
+    /** Issue 18: a dead instance's transactions resolved within a minute of its death, whether it comes back or not. */
+    private static final Duration IN_DOUBT_BOUND = Duration.ofSeconds(60);
+    private static final Logger LOG = Logger.getLogger(ScaleOutIT.class.getName());
     private static final List<String> SERVICES = List.of("orders", "customers", "payments", "warehouse", "notifications");
     private static final String APPROVED_CARD = "4242424242424242";
     private static final Pattern SERVICE_LINE = Pattern.compile("\\[service=(\\w+) .*correlationId=([0-9a-fA-F-]{36})");
@@ -165,14 +171,86 @@ class ScaleOutIT {
         shippedOrders(5);
     }
 
+    /**
+     * Issue 18, a dead instance's in-doubt transactions: an instance dies in the commit phase of a delivery (forced:
+     * {@link CommitPhaseCrash}) and is not started again; within {@link #IN_DOUBT_BOUND} of its death nothing is left
+     * in doubt, neither in PostgreSQL nor on the broker (bin/eventshop's supervisor has the survivor run Payara's
+     * recover-transactions on the dead instance's log), and the order whose delivery it was completes exactly once.
+     * Orders placed after that complete on the survivor alone. The dead instance comes back in the next test's start.
+     *
+     * <p>-Dit.scale.in-doubt.observe=PT5M watches longer (a measurement: with EVENTSHOP_SUPERVISOR=false, how long the
+     * branches stay in doubt; when they still are at the end, the instance is started again and the time until its own
+     * recovery resolved them is given too).
+     */
     @Test
     @Order(3)
-    void ordersStillCompleteWhenAnInstanceIsKilled() throws Exception {
-        killMinus9(Path.of(instanceDir(2).toString(), "config", "pid"));
-        // The balancer takes it out after two failed health checks; requests in between are retried elsewhere.
-        List<String> orders = shippedOrders(5);
-        Map<String, Map<Integer, Set<String>>> work = workByServiceAndInstance(orders);
-        assertThat(work.get("warehouse")).as("the dead instance handled none of the new orders").containsOnlyKeys(1);
+    void anInstanceThatDiesInTheCommitPhaseLeavesNothingInDoubtWithinAMinute() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String customer = patient().newCustomer("Doubt " + tag, "doubt." + tag.toLowerCase() + "@example.org");
+        String sku = "DOUBT-" + tag;
+        patient().stockProduct(sku, "Product " + sku, new BigDecimal("5.00"), 5);
+        await().atMost(EVENTUAL).until(() -> patient().sells(sku));
+        Map<Integer, Long> running = Map.of(1, instancePid(1), 2, instancePid(2));
+        String[] order = new String[1];
+
+        try (CommitPhaseCrash crash = new CommitPhaseCrash(settings.get("it.broker.url"), brokers,
+                settings.get("it.broker.admin.user"), settings.get("it.broker.admin.password"),
+                settings.get("it.pg.url"), settings.get("it.pg.user"), settings.get("it.pg.password"))) {
+            crash.haltTheWarehouseOnThePaymentOf(() -> order[0] = patient()
+                    .placeOrder(customer, sku, 1, APPROVED_CARD, "doubt-" + tag).orElseThrow());
+            int dead = await("an instance halting in the commit phase").atMost(EVENTUAL).pollInterval(Duration.ofMillis(200))
+                    .until(() -> running.keySet().stream().filter(i -> !ProcessHandle.of(running.get(i))
+                            .map(ProcessHandle::isAlive).orElse(false)).findFirst().orElse(0), i -> i > 0);
+            Instant died = Instant.now();
+            long[] inDoubt = {crash.preparedInPostgres(), crash.preparedOnTheBroker()};
+            LOG.info(() -> "instance-" + dead + " died in the commit phase of order " + order[0] + "'s PaymentTaken; in doubt: "
+                    + inDoubt[0] + " in PostgreSQL, " + inDoubt[1] + " on the broker");
+            assertThat(inDoubt[0] + inDoubt[1]).as("branches the crash left prepared").isPositive();
+
+            Duration observe = Duration.parse(System.getProperty("it.scale.in-doubt.observe", IN_DOUBT_BOUND.toString()));
+            Duration resolved = untilNothingInDoubt(crash, died, observe);
+            if (resolved == null) {
+                // Measured, then failed: how long the instance's own restart takes to resolve them (today's only way).
+                String still = crash.preparedInPostgres() + " in PostgreSQL, " + crash.preparedOnTheBroker() + " on the broker";
+                eventshop("start");
+                Duration afterRestart = untilNothingInDoubt(crash, died, Duration.ofMinutes(10));
+                throw new AssertionError("still in doubt " + observe.toSeconds() + " s after instance-" + dead + " died: " + still
+                        + "; resolved by its own restart " + (afterRestart == null ? "never" : afterRestart.toSeconds() + " s")
+                        + " after its death");
+            }
+            LOG.info(() -> "nothing in doubt " + resolved.toMillis() + " ms after instance-" + dead + " died");
+            assertThat(resolved).as("from instance-" + dead + "'s death until nothing is in doubt").isLessThanOrEqualTo(IN_DOUBT_BOUND);
+
+            // The delivery's work committed once: the reservation shipped, one shipment, the stock taken once.
+            await().atMost(EVENTUAL).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> api.get("orders/" + order[0]).json().getString("status"), "SHIPPED"::equals);
+            LOG.info(() -> "order " + order[0] + " shipped " + Duration.between(died, Instant.now()).toSeconds() + " s after the death");
+            assertThat(api.get("orders/" + order[0]).json().getJsonArray("timeline").getValuesAs(JsonObject.class).stream()
+                    .map(entry -> entry.getString("status")).toList()).containsExactly("PLACED", "PAID", "SHIPPED");
+            assertThat(row("select count(*) from warehouse.shipment where order_id = ?", order[0])).containsExactly(1L);
+            assertThat(row("select stock_on_hand, reserved from warehouse.product where sku = ?", sku)).containsExactly(4, 0);
+
+            // The balancer took it out after two failed health checks; orders go on, on the survivor alone.
+            List<String> orders = shippedOrders(5);
+            assertThat(workByServiceAndInstance(orders).get("warehouse")).as("the dead instance handled none of the new orders")
+                    .containsOnlyKeys(3 - dead);
+        }
+    }
+
+    /** How long after the death nothing was in doubt any more, or null when something still was at its end. */
+    private static Duration untilNothingInDoubt(CommitPhaseCrash crash, Instant died, Duration atMost) throws Exception {
+        Instant end = died.plus(atMost);
+        while (Instant.now().isBefore(end)) {
+            try {
+                if (crash.preparedInPostgres() == 0 && crash.preparedOnTheBroker() == 0) {
+                    return Duration.between(died, Instant.now());
+                }
+            } catch (RuntimeException | java.sql.SQLException unreadable) {
+                // the broker's console or the database busy for a moment: asked again
+            }
+            Thread.sleep(500);
+        }
+        return null;
     }
 
     @Test
@@ -256,6 +334,28 @@ class ScaleOutIT {
         return reply.json().getJsonArray("instances").stream().map(JsonValue::asJsonObject)
                 .filter(row -> row.getString("instance").equals(instance)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + instance + " in " + reply.body()));
+    }
+
+    private static long instancePid(int instance) throws IOException {
+        return Long.parseLong(Files.readString(instanceDir(instance).resolve("config/pid")).trim());
+    }
+
+    /** The first row of a query on the shop's database, its columns in order. */
+    private static List<Object> row(String sql, Object... parameters) throws java.sql.SQLException {
+        try (var db = java.sql.DriverManager.getConnection(settings.get("it.pg.url"), settings.get("it.pg.user"), settings.get("it.pg.password"));
+             var statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = statement.executeQuery()) {
+                assertThat(rows.next()).as(sql).isTrue();
+                List<Object> values = new ArrayList<>();
+                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                    values.add(rows.getObject(column));
+                }
+                return values;
+            }
+        }
     }
 
     private static Path instanceDir(int instance) {

@@ -23,7 +23,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -197,17 +196,7 @@ abstract class OperatorPageTests {
     void thePayaraConsoleListsEveryEventShopJmsResourceWithItsDescription() {
         String console = "https://127.0.0.1:" + System.getProperty("it.admin.port") + "/";
         try (Browser browser = new Browser()) {
-            browser.driver.get(console);
-            // The console deploys itself on the first request and shows a "loading" page meanwhile.
-            WebElement user = browser.await(CONSOLE_LOADED, Duration.ofSeconds(5), d -> {
-                List<WebElement> field = d.findElements(By.name("j_username"));
-                if (field.isEmpty()) {
-                    d.navigate().refresh();
-                    return null;
-                }
-                return field.get(0);
-            });
-            logIn(browser, CONSOLE_LOADED, user, By.name("j_password"), By.id("loginButton"), "it.admin");
+            browser.logInToPayaraConsole(console, CONSOLE_LOADED);
             browser.zoomOut(0.75);
 
             String objects = consolePage(browser, console + "jca/adminObjectResources.jsf", "payara-admin-objects");
@@ -236,10 +225,7 @@ abstract class OperatorPageTests {
     void theArtemisConsoleListsTheSubscriptionsBesideTheDeadLetterQueues() {
         String console = "http://127.0.0.1:" + System.getProperty("it.broker.console.port") + "/console/";
         try (Browser browser = new Browser()) {
-            browser.driver.get(console);
-            WebElement user = browser.await(Stack.EVENTUAL, d -> d.findElement(By.id("pf-login-username-id")));
-            logIn(browser, Stack.EVENTUAL, user, By.id("pf-login-password-id"), By.cssSelector("button[type='submit']"),
-                    "it.broker.admin");
+            browser.logInToArtemisConsole(console, Stack.EVENTUAL);
 
             browser.await(Stack.EVENTUAL, d -> d.findElement(By.cssSelector("button[role='tab'][aria-label='queues']"))).click();
             browser.await(Stack.EVENTUAL, d -> d.findElement(By.id("options-menu-bottom-toggle"))).click();
@@ -266,24 +252,6 @@ abstract class OperatorPageTests {
             browser.zoomOut(0.8);
             browser.screenshot("artemis-browse-dead-letters");
         }
-    }
-
-    /**
-     * Fills a console's login form with the user and password of the build's properties {prefix}.user and
-     * {prefix}.password, and waits until the console has let them in (the form is gone).
-     */
-    private static void logIn(Browser browser, Duration patience, WebElement userField, By passwordField, By submit,
-                              String prefix) {
-        userField.sendKeys(System.getProperty(prefix + ".user"));
-        browser.driver.findElement(passwordField).sendKeys(System.getProperty(prefix + ".password"));
-        browser.driver.findElement(submit).click();
-        browser.await(patience, d -> {
-            try {
-                return !userField.isDisplayed();
-            } catch (StaleElementReferenceException gone) {
-                return true;
-            }
-        });
     }
 
     /** Opens a page of the Payara console, waits until it shows EventShop's resources, saves its screenshot. */

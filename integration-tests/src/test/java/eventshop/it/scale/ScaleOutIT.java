@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import eventshop.clients.BrokerConsole;
 import eventshop.clients.RestClient;
 import eventshop.clients.Storefront;
+import eventshop.it.Browser;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 
 /**
  * EventShop scaled out (issue 18): {@code bin/eventshop start --instances 2}, i.e. a Payara deployment group of two
@@ -52,15 +54,17 @@ import org.junit.jupiter.api.TestMethodOrder;
  * message carries {@code [service=<name> ... correlationId=<order id>]} (platform.messaging.MessageContext).
  * The operator API's per-instance view (GET /api/ops/messaging, "instances") must agree: each instance's consumers,
  * and the messages each service handled there, from the processed-message records that name the instance.
- * The tests run in order: the split, then payments scaled alone (bin/eventshop consumers), then an instance dying in
- * the commit phase (its in-doubt transactions resolved by a survivor), then the live broker killed (whose restart
- * brings the dead instance back too).
+ * The tests run in order: the split, then what the admin consoles show (the README's screenshots), then payments
+ * scaled alone (bin/eventshop consumers), then an instance dying in the commit phase (its in-doubt transactions
+ * resolved by a survivor), then the live broker killed (whose restart brings the dead instance back too).
  */
 @Tag("scale-out")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
 
     private static final Duration EVENTUAL = Duration.ofSeconds(90);
+    /** The Payara console deploys itself on its first request, which takes a while on a busy machine. */
+    private static final Duration CONSOLE_LOADED = Duration.ofMinutes(4);
     /** Issue 18: a dead instance's transactions resolved within a minute of its death, whether it comes back or not. */
     private static final Duration IN_DOUBT_BOUND = Duration.ofSeconds(60);
     private static final Logger LOG = Logger.getLogger(ScaleOutIT.class.getName());
@@ -138,13 +142,73 @@ class ScaleOutIT {
     }
 
     /**
+     * What an operator sees of the scaled-out system in the two admin consoles, in a real browser, with the README's
+     * screenshots (it.screenshots): in the Payara console, the deployment group eventshop with each instance Running, on
+     * its general page and in its instances list (config and node); in each broker's Artemis console, its Status with the
+     * Broker Network: its HA policy, the pair's topology (the primary's and the backup's connectors under one node id)
+     * and the pair's cluster connection, started on the live broker (the primary, after a fresh start) and not on the
+     * backup, which waits for the journal lock.
+     */
+    @Test
+    @Order(2)
+    void theConsolesShowTheGroupRunningAndTheBrokerPrimaryLiveWithItsBackup() {
+        try (Browser browser = new Browser()) {
+            String console = "https://127.0.0.1:" + settings.get("it.admin.port") + "/";
+            browser.logInToPayaraConsole(console, CONSOLE_LOADED);
+            browser.zoomOut(0.75);
+            String group = consolePage(browser, console + "cluster/dg/dgGeneral.jsf?dgName=eventshop", "payara-deployment-group");
+            String instances = consolePage(browser, console + "cluster/dg/dgInstances.jsf?dgName=eventshop", "payara-instances");
+            assertThat(group).containsPattern("Deployment Group Name\\s+eventshop");
+            for (String instance : List.of("instance-1", "instance-2")) {
+                assertThat(group).containsPattern(instance + "\\s+Running");
+                assertThat(instances).containsPattern(instance + "\\s+eventshop-config\\s+eventshop-node\\s+Running");
+            }
+        }
+
+        assertThat(liveBroker()).as("the live broker after a fresh start").isEqualTo("primary");
+        String[] consolePorts = settings.get("it.broker.console.ports").split(",");
+        List<String> connectors = Pattern.compile("tcp://([^,)?]+)").matcher(settings.get("it.broker.url")).results()
+                .map(match -> match.group(1)).toList();
+        for (String role : List.of("primary", "backup")) {
+            boolean primary = role.equals("primary");
+            try (Browser browser = new Browser()) {
+                browser.logInToArtemisConsole("http://127.0.0.1:" + consolePorts[primary ? 0 : 1] + "/console/", EVENTUAL);
+                browser.zoomOut(0.75);
+                browser.await(EVENTUAL, d -> d.findElement(By.xpath("//button[normalize-space(.)='Broker Network']"))).click();
+                String status = browser.await(EVENTUAL, d -> {
+                    String text = d.findElement(By.tagName("body")).getText();
+                    return text.contains("eventshop-pair") && text.contains(connectors.get(1)) ? text : null;
+                });
+                assertThat(status).as(role + "'s console").contains("HA Policy: Shared Store " + (primary ? "Primary" : "Backup"))
+                        // the pair's topology: the primary's and the backup's connectors under one node id
+                        .containsPattern("primary\\s+backup\\s+" + Pattern.quote(connectors.get(0))
+                                + "\\s+" + Pattern.quote(connectors.get(1)))
+                        // the pair's cluster connection (name, node id, address, started): started on the live broker only
+                        .containsPattern("eventshop-pair\\s+[0-9a-f-]{36}\\s+" + primary);
+                browser.screenshot("artemis-pair-" + role);
+            }
+        }
+    }
+
+    /** Opens a page of the Payara console, waits until it lists the group's second instance, saves its screenshot; its text. */
+    private static String consolePage(Browser browser, String url, String screenshot) {
+        browser.driver.get(url);
+        String text = browser.await(CONSOLE_LOADED, d -> {
+            String body = d.findElement(By.tagName("body")).getText();
+            return body.contains("instance-2") ? body : null;
+        });
+        browser.screenshot(screenshot);
+        return text;
+    }
+
+    /**
      * Issue 18, "one service scaled alone": payments gets 12 consumers on instance-1 and 1 on instance-2 (an operator's
      * bin/eventshop consumers: the instance's system property eventshop.payments.consumers, then the application
      * disabled and enabled on that instance), and no other service changes. 1 is the least: the Artemis resource
      * adapter turns a maxSession of 0 into 1 (AMQ153004).
      */
     @Test
-    @Order(2)
+    @Order(3)
     void paymentsIsScaledAloneOnEachInstance() throws Exception {
         eventshop("consumers", "payments", "12", "instance-1");
         eventshop("consumers", "payments", "1", "instance-2");
@@ -183,7 +247,7 @@ class ScaleOutIT {
      * recovery resolved them is given too).
      */
     @Test
-    @Order(3)
+    @Order(4)
     void anInstanceThatDiesInTheCommitPhaseLeavesNothingInDoubtWithinAMinute() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String customer = patient().newCustomer("Doubt " + tag, "doubt." + tag.toLowerCase() + "@example.org");
@@ -254,7 +318,7 @@ class ScaleOutIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void ordersStillCompleteWhenTheLiveBrokerIsKilled() throws Exception {
         String live = liveBroker();
         killMinus9(STATE.resolve(live.equals("primary") ? "broker.pid" : "broker-backup.pid"));

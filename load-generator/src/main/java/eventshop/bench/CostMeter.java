@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Measures a window's {@link Costs}: CPU seconds from /proc at both ends, perf counting the broker's journal writes
+ * Measures a window's {@link Costs}: CPU seconds from /proc at both ends (and those of the JVMs' JIT compiler threads), perf counting the broker's journal writes
  * (io_submit; and fdatasync/fsync, which its journal's file operations may call) and PostgreSQL's WAL flushes
  * (fdatasync) in between, and PostgreSQL's commit counter at both ends.
  */
@@ -32,6 +32,7 @@ final class CostMeter {
     final class Window {
         private final long started = System.nanoTime();
         private final Map<String, Double> cpu = processes.seconds();
+        private final Map<String, Map<Long, Long>> compilers = processes.compilerThreadTicks();
         private final long commits = commits();
         private final Optional<SyscallCounter> broker = SyscallCounter.start(processes.treeOf("broker"), BROKER_CALLS);
         private final Optional<SyscallCounter> database = SyscallCounter.start(processes.treeOf("postgresql"), DATABASE_CALLS);
@@ -45,7 +46,8 @@ final class CostMeter {
             Map<String, Long> databaseCalls = database.map(SyscallCounter::stop).orElse(Map.of());
             Map<String, Double> spent = new LinkedHashMap<>();
             now.forEach((group, seconds) -> spent.put(group, seconds - cpu.getOrDefault(group, seconds)));
-            return new Costs((System.nanoTime() - started) / 1e9, spent, brokerCalls, databaseCalls, commits() - commits);
+            return new Costs((System.nanoTime() - started) / 1e9, spent, brokerCalls, databaseCalls, commits() - commits,
+                    processes.compilerSecondsSince(compilers));
         }
     }
 

@@ -22,11 +22,23 @@ final class CostTable {
         md.append("---|---|---|---|\n");
         runs.forEach(run -> md.append(row(run.name, run.costs, run.terminalOrders(), groups)));
         md.append(row("**measured window (the runs above)**", total, totalOrders, groups));
+        md.append(compiling(total, totalOrders));
         md.append(format("%nIdle (no orders, %.0f s), CPU ms per second:", idle.seconds()));
         idle.cpuSeconds().forEach((group, seconds) -> md.append(format(" %s %.1f;", group, 1000 * seconds / idle.seconds())));
         md.append(format(" journal writes %s/s, WAL flushes %s/s, commits %.1f/s.%n", perSecond(idle.brokerCalls(), "io_submit", idle.seconds()),
                 perSecond(idle.databaseCalls(), "fdatasync", idle.seconds()), idle.databaseCommits() / idle.seconds()));
         return md.toString();
+    }
+
+    /** The JIT compilers' part of the measured window's CPU, per order, for the groups whose JVMs compiled. */
+    private static String compiling(Costs total, long orders) {
+        StringBuilder md = new StringBuilder();
+        total.compilerSeconds().forEach((group, seconds) -> {
+            if (seconds > 0) {
+                md.append(format(" %s %.2f;", group, 1000 * seconds / Math.max(1, orders)));
+            }
+        });
+        return md.isEmpty() ? "" : "\nOf which the JVMs' JIT compiler threads (a lower bound), CPU ms per order:" + md + "\n";
     }
 
     private static String row(String name, Costs costs, long orders, List<String> groups) {

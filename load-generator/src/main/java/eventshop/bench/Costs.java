@@ -12,17 +12,24 @@ import java.util.TreeMap;
  * What the system spent over a window: each process group's CPU seconds ({@link ProcessCpu}), the broker's and
  * PostgreSQL's system calls that reach the disk ({@link SyscallCounter}; empty when perf could not count), and
  * PostgreSQL's commits (pg_stat_database). Divided by the orders completed in the window: the cost of an order.
+ * {@code compilerSeconds}: the part of each group's CPU seconds its JVMs' JIT compiler threads spent (a lower bound,
+ * see {@link ProcessCpu#compilerSecondsSince}), already counted in {@code cpuSeconds}.
  */
 record Costs(double seconds, Map<String, Double> cpuSeconds, Map<String, Long> brokerCalls, Map<String, Long> databaseCalls,
-             long databaseCommits) {
+             long databaseCommits, Map<String, Double> compilerSeconds) {
 
-    static final Costs NONE = new Costs(0, Map.of(), Map.of(), Map.of(), 0);
+    static final Costs NONE = new Costs(0, Map.of(), Map.of(), Map.of(), 0, Map.of());
 
     Costs plus(Costs other) {
-        Map<String, Double> cpu = new LinkedHashMap<>(cpuSeconds);
-        other.cpuSeconds.forEach((group, value) -> cpu.merge(group, value, Double::sum));
-        return new Costs(seconds + other.seconds, cpu, sum(brokerCalls, other.brokerCalls),
-                sum(databaseCalls, other.databaseCalls), databaseCommits + other.databaseCommits);
+        return new Costs(seconds + other.seconds, add(cpuSeconds, other.cpuSeconds), sum(brokerCalls, other.brokerCalls),
+                sum(databaseCalls, other.databaseCalls), databaseCommits + other.databaseCommits,
+                add(compilerSeconds, other.compilerSeconds));
+    }
+
+    private static Map<String, Double> add(Map<String, Double> one, Map<String, Double> other) {
+        Map<String, Double> sum = new LinkedHashMap<>(one);
+        other.forEach((group, value) -> sum.merge(group, value, Double::sum));
+        return sum;
     }
 
     private static Map<String, Long> sum(Map<String, Long> one, Map<String, Long> other) {
@@ -38,15 +45,27 @@ record Costs(double seconds, Map<String, Double> cpuSeconds, Map<String, Long> b
         brokerCalls.forEach(broker::add);
         var database = Json.createObjectBuilder();
         databaseCalls.forEach(database::add);
+        var compilers = Json.createObjectBuilder();
+        compilerSeconds.forEach(compilers::add);
         return Json.createObjectBuilder().add("seconds", seconds).add("cpuSeconds", cpu).add("brokerSyscalls", broker)
-                .add("databaseSyscalls", database).add("databaseCommits", databaseCommits);
+                .add("databaseSyscalls", database).add("databaseCommits", databaseCommits)
+                .add("jitCompilerCpuSeconds", compilers);
     }
 
     static Costs fromJson(JsonObject json) {
-        Map<String, Double> cpu = new LinkedHashMap<>();
-        json.getJsonObject("cpuSeconds").forEach((group, value) -> cpu.put(group, ((JsonNumber) value).doubleValue()));
-        return new Costs(json.getJsonNumber("seconds").doubleValue(), cpu, counts(json.getJsonObject("brokerSyscalls")),
-                counts(json.getJsonObject("databaseSyscalls")), json.getJsonNumber("databaseCommits").longValue());
+        return new Costs(json.getJsonNumber("seconds").doubleValue(), seconds(json.getJsonObject("cpuSeconds")),
+                counts(json.getJsonObject("brokerSyscalls")), counts(json.getJsonObject("databaseSyscalls")),
+                json.getJsonNumber("databaseCommits").longValue(),
+                // absent from the reports written before the compiler threads were measured
+                seconds(json.getJsonObject("jitCompilerCpuSeconds")));
+    }
+
+    private static Map<String, Double> seconds(JsonObject json) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        if (json != null) {
+            json.forEach((group, value) -> seconds.put(group, ((JsonNumber) value).doubleValue()));
+        }
+        return seconds;
     }
 
     private static Map<String, Long> counts(JsonObject json) {

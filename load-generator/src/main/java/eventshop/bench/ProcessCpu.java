@@ -72,6 +72,70 @@ final class ProcessCpu {
         return seconds;
     }
 
+    /**
+     * The JIT compiler threads of each group's processes now (HotSpot's "C1 CompilerThread" and "C2 CompilerThread",
+     * names Linux cuts to 15 characters): thread id to CPU ticks. A JVM compiles its hot code once, so a fresh system
+     * still compiles during the measured windows, and N instances compile the same code N times, each more slowly as
+     * it sees 1/N of the traffic: that is not what an order costs once the JVMs are warm.
+     */
+    Map<String, Map<Long, Long>> compilerThreadTicks() {
+        Map<Long, Stat> all = readAll();
+        Map<String, Map<Long, Long>> ticks = new LinkedHashMap<>();
+        groups.keySet().forEach(group -> {
+            Map<Long, Long> threads = new HashMap<>();
+            treeOf(group, all).forEach(pid -> threads.putAll(compilerThreadsOf(pid)));
+            ticks.put(group, threads);
+        });
+        return ticks;
+    }
+
+    /**
+     * Each group's compiler threads' CPU seconds since an earlier {@link #compilerThreadTicks()}. A compiler thread
+     * that ended in between (the JVM adds and removes them with the compile queue) takes its time with it: a lower
+     * bound of what compiling cost.
+     */
+    Map<String, Double> compilerSecondsSince(Map<String, Map<Long, Long>> before) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        compilerThreadTicks().forEach((group, threads) -> seconds.put(group, threads.entrySet().stream()
+                .mapToLong(thread -> thread.getValue() - before.getOrDefault(group, Map.of()).getOrDefault(thread.getKey(), 0L))
+                .sum() / ticksPerSecond));
+        return seconds;
+    }
+
+    private static Map<Long, Long> compilerThreadsOf(long pid) {
+        Map<Long, Long> threads = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    Task thread = Task.parse(Files.readString(task.resolve("stat")));
+                    if (thread.compiler()) {
+                        threads.put(thread.id(), thread.ticks());
+                    }
+                } catch (IOException ended) {
+                    // a thread that ended while it was read
+                }
+            }
+        } catch (IOException ended) {
+            // a process that ended
+        }
+        return threads;
+    }
+
+    /** One thread's line of /proc/&lt;pid&gt;/task/&lt;tid&gt;/stat: its name and its own ticks (utime + stime). */
+    record Task(long id, String name, long ticks) {
+
+        static Task parse(String line) {
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return new Task(Long.parseLong(line.substring(0, line.indexOf(' '))),
+                    line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')),
+                    Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        }
+
+        boolean compiler() {
+            return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+        }
+    }
+
     /** The processes of this group with their descendants now (for counters that attach to pids). */
     List<Long> treeOf(String group) {
         return new ArrayList<>(treeOf(group, readAll()));

@@ -255,6 +255,42 @@ source_launcher() {
   assert_output --regexp '^payara=301,302;das=101;broker=201,202;'
 }
 
+@test "chaos on one server kills the broker and Payara by their pid files, as it always has" {
+  EVENTSHOP_PROFILE=chaos source_launcher
+  run -0 chaos_targets
+  assert_equal "${#lines[@]}" 4
+  assert_line "-Dchaos.broker.console=http://127.0.0.1:8176/"
+  assert_line "-Dchaos.pid.broker=$ROOT/runtime/chaos/broker.pid"
+  assert_line "-Dchaos.pid.server=$ROOT/runtime/chaos/domains/eventshop/config/pid"
+  assert_line "-Dchaos.restart=$ROOT/bin/eventshop start --no-deploy"
+}
+
+@test "chaos --instances 2 kills the live broker (a command finds it) and the last instance, and reads both brokers and every instance" {
+  EVENTSHOP_INSTANCES=2 EVENTSHOP_PROFILE=chaos source_launcher
+  run -0 chaos_targets
+  assert_line "-Dchaos.broker.consoles=http://127.0.0.1:8176/,http://127.0.0.1:8276/"
+  assert_line "-Dchaos.pid.broker.command=$ROOT/bin/eventshop live-broker-pid"
+  assert_line "-Dchaos.broker.logs=$ROOT/runtime/chaos/broker/log,$ROOT/runtime/chaos/broker-backup/log"
+  assert_line "-Dchaos.server.name=instance-2"
+  assert_line "-Dchaos.pid.server=$ROOT/runtime/chaos/nodes/eventshop-node/instance-2/config/pid"
+  assert_line "-Dchaos.server.ready=http://127.0.0.1:45180/health/ready"
+  assert_line "-Dchaos.payara.config=eventshop-config"
+  assert_line "-Dchaos.payara.targets=instance-1,instance-2"
+  assert_line "-Dchaos.restart=$ROOT/bin/eventshop start --no-deploy --instances 2"
+}
+
+@test "live-broker-pid names whichever broker of the pair is live, and fails when none is" {
+  EVENTSHOP_INSTANCES=2 EVENTSHOP_PROFILE=chaos source_launcher
+  mkdir -p "$STATE"; echo 201 > "$BROKER_PID_FILE"; echo 202 > "$BACKUP_BROKER_PID_FILE"
+  role_live() { [ "$1" = "${LIVE:-}" ]; }
+  LIVE=backup run -0 live_broker_pid
+  assert_output 202
+  LIVE=primary run -0 live_broker_pid
+  assert_output 201
+  run -1 live_broker_pid
+  assert_output --partial "no broker is live"
+}
+
 @test "with several instances status names the supervisor, which start runs in a session of its own and stop ends" {
   EVENTSHOP_PROFILE=test run -1 "$LAUNCHER" status --instances 2
   assert_line "supervisor  stopped (a dead instance's transactions wait for its restart)"

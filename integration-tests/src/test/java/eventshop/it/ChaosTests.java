@@ -3,7 +3,9 @@ package eventshop.it;
 import eventshop.chaos.AuditReport;
 import eventshop.chaos.ChaosRun;
 import eventshop.chaos.ChaosSettings;
+import eventshop.chaos.PidSource;
 import eventshop.chaos.Progress;
+import eventshop.chaos.Target;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,20 +31,28 @@ abstract class ChaosTests {
 
     private static final Logger LOG = Logger.getLogger(ChaosTests.class.getName());
 
+    /** One server's process, found by its pid file, restarted at once; ready when the API is. */
+    private static Target restartedAtOnce(String name, Path pidFile, URI api) {
+        return new Target(name, PidSource.of(pidFile, List.of()), ChaosSettings.ready(api), Duration.ZERO);
+    }
+
     @Test
     void ordersSurviveTheBrokerAndTheServerBeingKilledWithNothingLostDuplicatedOrInDoubt() throws Exception {
         Path state = Path.of(System.getProperty("it.state.dir"));
         // bin/eventshop start starts only what is down; the test profile's settings, as the build started it.
         List<String> restart = List.of("env", "EVENTSHOP_PROFILE=test", "EVENTSHOP_DB=postgres",
                 System.getProperty("it.eventshop.command"), "start", "--no-deploy");
-        ChaosSettings settings = new ChaosSettings(Stack.BASE.resolve("api/"), System.getProperty("it.broker.url"),
-                URI.create("http://127.0.0.1:" + System.getProperty("it.broker.console.port") + "/"),
+        URI api = Stack.BASE.resolve("api/");
+        ChaosSettings settings = new ChaosSettings(api, System.getProperty("it.broker.url"),
+                List.of(URI.create("http://127.0.0.1:" + System.getProperty("it.broker.console.port") + "/")),
                 System.getProperty("it.broker.admin.user"), System.getProperty("it.broker.admin.password"),
                 System.getProperty("it.pg.url"), "eventshop", "eventshop-secret", Integer.getInteger("it.imap.port"),
                 URI.create("https://127.0.0.1:" + System.getProperty("it.admin.port") + "/"),
                 System.getProperty("it.admin.user"), System.getProperty("it.admin.password"),
                 120, 4, 3, Duration.ofMinutes(5), Duration.ofMinutes(4),
-                state.resolve("broker.pid"), state.resolve("domains/eventshop/config/pid"), restart,
+                restartedAtOnce("broker", state.resolve("broker.pid"), api),
+                restartedAtOnce("Payara", state.resolve("domains/eventshop/config/pid"), api),
+                List.of(state.resolve("broker/log")), "server-config", List.of("server"), restart,
                 Path.of(System.getProperty("it.chaos.out")));
 
         AuditReport report = new ChaosRun(settings, new Progress(LOG::info)).runAndAudit();

@@ -97,7 +97,7 @@ final class Audit {
                 row -> captured.put(row.getString(1), row.getInt(2)), (Object) orders);
         Mails.Received mails = new Mails(settings.imapPort()).subjectsByOrder(placed.customerEmails().values());
         report.emailCopies(mails.copies());
-        report.refusedAcknowledgements(broker.refusedAcknowledgements(settings.brokerPidFile()));
+        report.refusedAcknowledgements(broker.refusedAcknowledgements(settings.brokerLogs()));
         for (String order : accepted) {
             report.order(order, status.get(order), events.getOrDefault(order, Map.of()), captured.getOrDefault(order, 0),
                     refunds.getOrDefault(order, 0), shipments.getOrDefault(order, 0), notifications.getOrDefault(order, Map.of()),

@@ -259,6 +259,7 @@ public final class AuditReport {
                 .append("| fault | kill to back | to the first order completed | backlog (orders) | rate before (orders/s) "
                         + "| to the backlog drained | drain bound |\n|---|---|---|---|---|---|---|\n");
         recoveries.forEach(measured -> out.append(measured.line()).append('\n'));
+        servedMeanwhile(out);
         out.append("\n| sku | start | on hand | reserved | shipped | drift |\n|---|---|---|---|---|---|\n");
         stock.forEach(line -> out.append(line).append('\n'));
         out.append("\nDead letters that appeared during the run:\n\n");
@@ -267,6 +268,23 @@ public final class AuditReport {
         out.append("\n").append(all.isEmpty() ? "No violation.\n" : "Violations:\n\n");
         all.forEach(line -> out.append("- ").append(line).append('\n'));
         return out.toString();
+    }
+
+    /**
+     * The faults during which others served (a broker pair's other broker, a group's other instances): how soon after
+     * the kill an order completed, before any restart. The one-server run has none and shows nothing here.
+     */
+    private void servedMeanwhile(StringBuilder out) {
+        List<Recovery.Measured> served = recoveries.stream().filter(measured -> measured.fault().othersServed()).toList();
+        if (served.isEmpty()) {
+            return;
+        }
+        out.append("\nWhile the killed process was down, others served (with a broker pair \"back\" above is the other broker")
+                .append(" live; for an instance, its own readiness after its restart). From the kill:\n\n")
+                .append("| fault | kill to the first order completed by a message |\n|---|---|\n");
+        served.forEach(measured -> out.append("| ").append(measured.fault().name()).append(" | ")
+                .append(measured.firstSinceKill() == null ? "never" : measured.firstSinceKill().toSeconds() + " s")
+                .append(" |\n"));
     }
 
     private static void row(StringBuilder out, String what, Object value) {

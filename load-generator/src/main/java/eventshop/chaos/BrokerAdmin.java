@@ -38,7 +38,7 @@ final class BrokerAdmin {
 
     BrokerAdmin(ChaosSettings settings) {
         this.settings = settings;
-        this.console = new BrokerConsole(settings.brokerConsole(), settings.brokerUser(), settings.brokerPassword());
+        this.console = new BrokerConsole(settings.brokerConsoles(), settings.brokerUser(), settings.brokerPassword());
     }
 
     List<DeadLetter> deadLetters() throws JMSException {
@@ -77,21 +77,22 @@ final class BrokerAdmin {
         }
     }
 
-    /** Transactions the broker holds prepared, waiting for the transaction manager's decision. */
     /**
-     * How many acknowledgements the broker's XA guard (broker-plugin/) refused, counted in the broker instance's
-     * logs: bin/eventshop keeps the instance in "broker/" beside its pid file. The plugin logs each refusal; the
-     * broker's management knows nothing of plugins.
+     * How many acknowledgements the broker's XA guard (broker-plugin/) refused, counted in the brokers' logs (the folders
+     * given, each broker's of a pair). The plugin logs each refusal; the broker's management knows nothing of plugins.
      */
-    long refusedAcknowledgements(Path brokerPidFile) throws IOException {
-        Path logs = brokerPidFile.toAbsolutePath().resolveSibling("broker").resolve("log");
-        if (!Files.isDirectory(logs)) {
-            return 0;
+    long refusedAcknowledgements(List<Path> logFolders) throws IOException {
+        long refused = 0;
+        for (Path logs : logFolders) {
+            if (!Files.isDirectory(logs)) {
+                continue;
+            }
+            try (var files = Files.list(logs)) {
+                refused += files.filter(file -> file.getFileName().toString().startsWith("artemis.log"))
+                        .mapToLong(BrokerAdmin::refusalsIn).sum();
+            }
         }
-        try (var files = Files.list(logs)) {
-            return files.filter(file -> file.getFileName().toString().startsWith("artemis.log"))
-                    .mapToLong(BrokerAdmin::refusalsIn).sum();
-        }
+        return refused;
     }
 
     private static long refusalsIn(Path log) {
@@ -102,6 +103,19 @@ final class BrokerAdmin {
         }
     }
 
+    /**
+     * Whether a broker is live: its console answers as {@code Active} (with a pair, {@link BrokerConsole} asks each
+     * console and counts only the live broker's answer; a backup waiting for the journal's lock is not live).
+     */
+    boolean live() {
+        try {
+            return JsonValue.TRUE.equals(console.attribute(BrokerConsole.BROKER, "Active"));
+        } catch (BrokerConsole.Unreadable e) {
+            return false;
+        }
+    }
+
+    /** Transactions the broker holds prepared, waiting for the transaction manager's decision. */
     int preparedTransactions() {
         return length("listPreparedTransactions");
     }

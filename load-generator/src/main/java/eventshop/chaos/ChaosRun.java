@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
 
 /**
  * The chaos driver: places orders with the bench's mix (approved, declined, scarce stock, cancelled by the
- * client) through the public API, kills the broker a third of the way in and Payara two thirds in, each
- * with kill -9, and starts them again; publishes a few poisoned messages on purpose; then waits (bounded)
- * for every order to end and audits what the databases, the mail sink and the broker hold.
+ * client) through the public API, kills the broker (of a pair: the live one) a third of the way in and Payara (of a
+ * group: one instance) two thirds in, each with kill -9, and starts them again ({@link Faults}); publishes a few
+ * poisoned messages on purpose; then waits (bounded) for every order to end and audits what the databases, the mail sink and the broker hold.
  *
  * <p>Only what the shop accepted is an order: a POST that never got its 202 is not one. Every POST is
  * repeated with its Idempotency-Key until it is answered, so a POST the shop accepted while its answer was
@@ -43,14 +43,14 @@ public final class ChaosRun {
     private final Progress progress;
     private final Storefront shop;
     private final BrokerAdmin broker;
-    private final Outages outages;
+    private final Faults faults;
 
     public ChaosRun(ChaosSettings settings, Progress progress) {
         this.settings = settings;
         this.progress = progress;
         this.shop = new Storefront(new RestClient(settings.api()));
         this.broker = new BrokerAdmin(settings);
-        this.outages = new Outages(settings, progress);
+        this.faults = new Faults(settings, new Outages(settings, progress), broker, progress);
     }
 
     /** Runs and audits; the report says whether every check held. */
@@ -111,10 +111,10 @@ public final class ChaosRun {
         for (int i = 0; i < firstPoisons; i++) {
             poison(run, poisons, placingDeadline);
         }
-        ExecutorService faults = Executors.newSingleThreadExecutor();
-        Future<?> outagesDone = faults.submit(() -> {
+        ExecutorService faultThread = Executors.newSingleThreadExecutor();
+        Future<?> outagesDone = faultThread.submit(() -> {
             awaitAccepted(orderOfKey, settings.orders() / 3, placingDeadline);
-            faultsDone.add(fault("broker", outages.crashBroker(), Duration.ofMinutes(5), true, timings));
+            faultsDone.add(faults.broker(timings));
             if (settings.poisons() > 1) {
                 poison(run, poisons, placingDeadline);
             }
@@ -123,7 +123,7 @@ public final class ChaosRun {
             // two thirds of its orders within seconds of the restart, and Payara's kill would cut the measurement.
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), faultsDone.get(0).back()
                     .plusSeconds(Recovery.FIRST_COMPLETION_SECONDS)).toMillis()));
-            faultsDone.add(fault("Payara", outages.crashServer(), Duration.ofMinutes(8), false, timings));
+            faultsDone.add(faults.server(timings));
             if (settings.poisons() > 2) {
                 poison(run, poisons, placingDeadline);
             }
@@ -161,7 +161,7 @@ public final class ChaosRun {
             // Whatever failed (an outage step that timed out, a client that gave up), the threads must not outlive
             // the run: non-daemon, they kept the driver's JVM waiting for ever instead of reporting the failure.
             clients.shutdownNow();
-            faults.shutdownNow();
+            faultThread.shutdownNow();
         }
         timings.put("placing", Duration.ofNanos(System.nanoTime() - started));
         int neverAccepted = askAgain(unanswered, orderOfKey, kinds);
@@ -215,22 +215,6 @@ public final class ChaosRun {
             }
         }
         return never;
-    }
-
-    /**
-     * Restarts what was killed; the fault's instants for the recovery times, its kill-to-ready times for the report.
-     * The recovery is counted from the moment the killed process itself is back: the broker when its start returns
-     * (bin/eventshop start waits until it is live), Payara when its API answers ready (its start on a loaded machine
-     * is the machine's, not the recovery's). The API's readiness after a broker restart is the shop's recovery, not
-     * the broker's start: counted in, not counted from (after one restart it came 74 s late, the listeners stalled).
-     */
-    private Recovery.Fault fault(String what, Instant killed, Duration limit, boolean backWhenRestarted,
-                                 Map<String, Duration> timings) {
-        Outages.Restart restart = outages.restartAndAwaitReady(limit);
-        timings.put(what + " restart (kill -9 to running again)", Duration.between(killed, restart.restarted()));
-        timings.put(what + " restart (kill -9 to the API ready)", Duration.between(killed, restart.ready()));
-        Instant back = backWhenRestarted ? restart.restarted() : restart.ready();
-        return new Recovery.Fault(what + " kill -9", killed, restart.restarted(), back);
     }
 
     private void awaitAccepted(Map<String, String> orderOfKey, int count, long deadline) throws InterruptedException {

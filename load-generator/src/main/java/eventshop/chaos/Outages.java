@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
- * The crashes the run inflicts: kill -9 of a process named by its pid file (no shutdown hook, no flush,
- * what a power cut does to a process but not to the disk), then the restart command, which starts again
- * only what is down.
+ * The crashes the run inflicts: kill -9 of a process named by its pid file or a command that prints its pid (no
+ * shutdown hook, no flush, what a power cut does to a process but not to the disk), then the restart command, which
+ * starts again only what is down.
  */
 final class Outages {
 
@@ -27,25 +28,41 @@ final class Outages {
         this.progress = progress;
     }
 
-    /** @return when it was killed */
-    Instant crashBroker() {
-        return crash("broker", settings.brokerPidFile());
-    }
-
-    /** @return when it was killed */
-    Instant crashServer() {
-        return crash("Payara Server", settings.serverPidFile());
+    /** Kills the target's process (its pid read now); @return when it was killed */
+    Instant crash(Target target) {
+        return crash(target.name(), target.pid().pid());
     }
 
     /**
-     * A restart: when the restart command returned (the killed process runs again) and when the application
-     * answered ready again (the moment the report's recovery times count from).
+     * Waits until the condition holds (a peer took the killed process's place, e.g. the other broker of a pair is
+     * live); @return when it was seen to hold
+     */
+    Instant await(String what, Duration limit, BooleanSupplier condition) {
+        long start = System.nanoTime();
+        try {
+            while (!condition.getAsBoolean()) {
+                if (System.nanoTime() - start > limit.toNanos()) {
+                    throw new IllegalStateException("gave up waiting for " + what + " after " + limit);
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        progress.say("  %s after %d s", what, Duration.ofNanos(System.nanoTime() - start).toSeconds());
+        return Instant.now();
+    }
+
+    /**
+     * A restart: when the restart command returned (the killed process runs again) and when the readiness it was
+     * awaited on answered again (the API's, or a killed instance's own).
      */
     record Restart(Instant restarted, Instant ready) {
     }
 
-    /** Runs the restart command, then waits until the application answers ready again. */
-    Restart restartAndAwaitReady(Duration limit) {
+    /** Runs the restart command, then waits until {@code ready} answers 200 again. */
+    Restart restartAndAwaitReady(Duration limit, URI ready) {
         long start = System.nanoTime();
         Instant restarted;
         Path log = logFile();
@@ -60,7 +77,6 @@ final class Outages {
                 throw new IllegalStateException("the restart command failed with " + restart.exitValue() + " (see " + log + ")");
             }
             restarted = Instant.now();
-            URI ready = settings.api().resolve("/health/ready");
             while (!answers200(ready)) {
                 if (System.nanoTime() - start > limit.toNanos()) {
                     throw new IllegalStateException("not ready " + limit + " after the restart: " + ready);
@@ -78,13 +94,7 @@ final class Outages {
         return new Restart(restarted, Instant.now());
     }
 
-    private Instant crash(String what, Path pidFile) {
-        long pid;
-        try {
-            pid = Long.parseLong(Files.readString(pidFile).trim());
-        } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException("no pid of the " + what + " in " + pidFile, e);
-        }
+    private Instant crash(String what, long pid) {
         ProcessHandle process = ProcessHandle.of(pid)
                 .orElseThrow(() -> new IllegalStateException(what + " (pid " + pid + ") is not running"));
         progress.say("kill -9 %s (pid %d)", what, pid);

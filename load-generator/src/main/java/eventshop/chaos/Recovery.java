@@ -35,9 +35,13 @@ public final class Recovery {
 
     /**
      * A fault the run inflicted: what was killed, when, when the restart command returned, and when the killed process
-     * itself was back (the broker live; Payara's API ready), the moment its recovery times count from.
+     * itself was back (the broker live; Payara's API ready; with a broker pair the other broker live; an instance of a
+     * group its own readiness), the moment its recovery times count from.
+     *
+     * @param othersServed whether others served while it was down (the other broker of a pair, the other instances of
+     *                     a group): then how soon an order completed after the kill says whether the shop went on
      */
-    public record Fault(String name, Instant killed, Instant restarted, Instant back) {
+    public record Fault(String name, Instant killed, Instant restarted, Instant back, boolean othersServed) {
     }
 
     /**
@@ -58,19 +62,28 @@ public final class Recovery {
      * @param drained         restart to the last of the backlog terminal; null: some never ended
      * @param drainBound      what the drain may take: see the class comment
      * @param window          restart to the next fault's kill; null for the last fault
+     * @param firstSinceKill  the kill to the first order completed by a message; null: none after the kill
+     * @param acceptedAfter   the orders accepted after the restart
      */
     public record Measured(Fault fault, Duration firstCompletion, int backlog, double rate, Duration drained,
-                           Duration drainBound, Duration window) {
+                           Duration drainBound, Duration window, Duration firstSinceKill, int acceptedAfter) {
 
         /**
          * Within 60 s; or not judged when the next fault came first, before the bound had passed (the next fault's
-         * own figures then cover the shop's recovery).
+         * own figures then cover the shop's recovery), or when nothing was left to complete: an instance of a group
+         * comes back after its minute down to a shop whose other instance has done all the work (a short run places
+         * every order before that).
          */
         public boolean firstCompletionInBound() {
             if (observed(firstCompletion)) {
                 return firstCompletion.toSeconds() <= FIRST_COMPLETION_SECONDS;
             }
-            return window != null && window.toSeconds() < FIRST_COMPLETION_SECONDS;
+            return nothingToComplete() || window != null && window.toSeconds() < FIRST_COMPLETION_SECONDS;
+        }
+
+        /** No order waiting at the restart and none accepted after it. */
+        boolean nothingToComplete() {
+            return backlog == 0 && acceptedAfter == 0;
         }
 
         /** Within its bound; or not judged when the next fault came first (its backlog then holds what was left). */
@@ -96,6 +109,9 @@ public final class Recovery {
         }
 
         private String seconds(Duration duration) {
+            if (duration == null && nothingToComplete()) {
+                return "nothing left to complete";
+            }
             if (window != null && (duration == null || duration.compareTo(window) > 0)) {
                 return "not before the next fault (" + window.toSeconds() + " s later)";
             }
@@ -117,9 +133,7 @@ public final class Recovery {
             Fault fault = faults.get(i);
             Instant restart = fault.back();
             Duration window = i + 1 < faults.size() ? Duration.between(restart, faults.get(i + 1).killed()) : null;
-            Duration first = orders.stream().filter(Order::byMessage).map(Order::completed).filter(Objects::nonNull)
-                    .filter(at -> at.isAfter(restart)).min(Instant::compareTo)
-                    .map(at -> Duration.between(restart, at)).orElse(null);
+            Duration first = firstCompletionAfter(restart, orders);
             List<Order> backlog = orders.stream().filter(order -> order.accepted().isBefore(restart))
                     .filter(order -> order.completed() == null || order.completed().isAfter(restart)).toList();
             boolean unfinished = backlog.stream().anyMatch(order -> order.completed() == null);
@@ -134,11 +148,20 @@ public final class Recovery {
             }
             Duration bound = rate == 0 ? null : Duration.ofSeconds(FIRST_COMPLETION_SECONDS)
                     .plusMillis(Math.round(DRAIN_SLOWDOWN * backlog.size() / rate * 1000));
-            measured.add(new Measured(fault, first, backlog.size(), rate, drained, bound, window));
+            int acceptedAfter = (int) orders.stream().filter(order -> order.accepted().isAfter(restart)).count();
+            measured.add(new Measured(fault, first, backlog.size(), rate, drained, bound, window,
+                    firstCompletionAfter(fault.killed(), orders), acceptedAfter));
             // The next fault's rate is read once this one's backlog is gone: the shop's steady state again.
             steadySince = drained == null ? fault.killed() : restart.plus(drained);
         }
         return measured;
+    }
+
+    /** From the instant to the first order completed by a message after it; null: none. */
+    private static Duration firstCompletionAfter(Instant instant, Collection<Order> orders) {
+        return orders.stream().filter(Order::byMessage).map(Order::completed).filter(Objects::nonNull)
+                .filter(at -> at.isAfter(instant)).min(Instant::compareTo)
+                .map(at -> Duration.between(instant, at)).orElse(null);
     }
 
     /**

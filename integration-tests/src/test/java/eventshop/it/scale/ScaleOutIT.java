@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * EventShop scaled out (issue 18): {@code bin/eventshop start --instances 2}, i.e. a Payara deployment group of two
@@ -185,6 +186,9 @@ class ScaleOutIT {
                                 + "\\s+" + Pattern.quote(connectors.get(1)))
                         // the pair's cluster connection (name, node id, address, started): started on the live broker only
                         .containsPattern("eventshop-pair\\s+[0-9a-f-]{36}\\s+" + primary);
+                // the picture once the section's caret has finished turning (endless animations aside)
+                browser.await(EVENTUAL, d -> (Boolean) ((JavascriptExecutor) d).executeScript("return document.getAnimations()"
+                        + ".every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)"));
                 browser.screenshot("artemis-pair-" + role);
             }
         }

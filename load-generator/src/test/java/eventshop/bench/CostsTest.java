@@ -81,6 +81,17 @@ class CostsTest {
     }
 
     @Test
+    void theTargetIsJudgedAgainAgainstTheMachinesDriftMeasuredByProcessesWhoseWorkDoesNotDependOnTheInstances() {
+        var one = deployment(1, Map.of("payara", 10.0, "gateway", 2.0, "mail sink", 1.0, "load generator", 1.0), Map.of("payara", 0.0), 1000);
+        var busier = deployment(2, Map.of("payara", 15.0, "gateway", 3.0, "mail sink", 1.5, "load generator", 1.5), Map.of("payara", 0.0), 1000);
+
+        assertThat(Comparison.targets(List.of(one, busier))).contains("- MISSED: the same, JIT compilation apart: 1.50 x")
+                .contains("- met: the same, divided by the machine's drift between the two runs: 1.00 x (the gateway, mail sink, "
+                        + "load generator, whose work per order is the same whatever the instances, took 1.50 x their CPU per "
+                        + "order, JIT apart: 6.00 ms against 4.00 ms)");
+    }
+
+    @Test
     void aReportWithCostsSaysWhatAnOrderCostsEachProcess() {
         Measurement run = new Measurement("closed loop, 4 clients");
         run.start();

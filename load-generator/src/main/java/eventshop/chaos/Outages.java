@@ -40,12 +40,8 @@ final class Outages {
     Instant await(String what, Duration limit, BooleanSupplier condition) {
         long start = System.nanoTime();
         try {
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() - start > limit.toNanos()) {
-                    throw new IllegalStateException("gave up waiting for " + what + " after " + limit);
-                }
-                Thread.sleep(200);
-            }
+            pollUntil(condition::getAsBoolean, start, limit, Duration.ofMillis(200),
+                    "gave up waiting for " + what + " after " + limit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -77,12 +73,8 @@ final class Outages {
                 throw new IllegalStateException("the restart command failed with " + restart.exitValue() + " (see " + log + ")");
             }
             restarted = Instant.now();
-            while (!answers200(ready)) {
-                if (System.nanoTime() - start > limit.toNanos()) {
-                    throw new IllegalStateException("not ready " + limit + " after the restart: " + ready);
-                }
-                Thread.sleep(500);
-            }
+            pollUntil(() -> answers200(ready), start, limit, Duration.ofMillis(500),
+                    "not ready " + limit + " after the restart: " + ready);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + settings.restartCommand(), e);
         } catch (InterruptedException e) {
@@ -92,6 +84,23 @@ final class Outages {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         progress.say("  restarted and ready again after %d s", took.toSeconds());
         return new Restart(restarted, Instant.now());
+    }
+
+    /** A condition polled until it holds; asking it may wait (an HTTP request). */
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws InterruptedException;
+    }
+
+    /** Asks the condition every {@code every} until it holds; fails with the message once {@code limit} from start passed. */
+    private static void pollUntil(Condition condition, long start, Duration limit, Duration every, String failure)
+            throws InterruptedException {
+        while (!condition.holds()) {
+            if (System.nanoTime() - start > limit.toNanos()) {
+                throw new IllegalStateException(failure);
+            }
+            Thread.sleep(every.toMillis());
+        }
     }
 
     private Instant crash(String what, long pid) {

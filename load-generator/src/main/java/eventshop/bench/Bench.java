@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -20,7 +21,7 @@ public final class Bench {
 
     private static final int BASELINE_SECONDS = 10;
     private static final int CUSTOMERS = 32;
-    private static final int WARM_UP_CLIENTS = 4;
+    private static final int SETTLE_SECONDS = 60;
 
     private Bench() {
     }
@@ -52,10 +53,7 @@ public final class Bench {
         CostMeter meter = settings.measuresCosts() ? new CostMeter(ProcessCpu.of(settings.processes()), settings) : null;
         try (TerminalWatcher watcher = new TerminalWatcher(settings)) {
             Load load = new Load(shop, watcher, customers, plentiful, scarce);
-            // A fresh server compiles and fills its pools during its first orders: seconds that belong to no
-            // concurrency level. They are spent here, unmeasured.
-            say("warm-up: %d clients for %d s (not measured)", WARM_UP_CLIENTS, settings.warmUpSeconds());
-            load.closedLoop(WARM_UP_CLIENTS, settings.warmUpSeconds());
+            new WarmUp(settings, load).run();
             if (meter != null) {
                 // What the system spends with no order at all (health checks, timers, the outbox sweep, the JVMs'
                 // own work): the part of an order's cost that depends on the rate, not on the order.
@@ -66,6 +64,7 @@ public final class Bench {
             }
             long addedBefore = BrokerCounters.messagesAddedToEventShopQueues(settings);
             for (int clients : settings.concurrencies()) {
+                settle(settings);
                 say("closed loop: %d client(s) for %d s", clients, settings.secondsPerLevel());
                 CostMeter.Window window = meter == null ? null : meter.start();
                 Measurement measured = load.closedLoop(clients, settings.secondsPerLevel());
@@ -76,6 +75,7 @@ public final class Bench {
             }
             double best = closed.stream().mapToDouble(Measurement::ordersPerSecond).max().orElse(1);
             double rate = settings.openLoopRate() > 0 ? settings.openLoopRate() : best / 2;
+            settle(settings);
             say("open loop: %.1f orders/s for %d s", rate, settings.openLoopSeconds());
             CostMeter.Window window = meter == null ? null : meter.start();
             open = load.openLoop(rate, settings.openLoopSeconds());
@@ -94,6 +94,26 @@ public final class Bench {
         say("report: %s", settings.out().toAbsolutePath().resolve("report.md"));
     }
 
+    /**
+     * Waits (at most SETTLE_SECONDS) for the queues to be empty, so that a level does not pay for the one before: the
+     * 32-client level ends with its orders terminal but the notifications' and customers' subscriptions still behind,
+     * and their backlog would run during the next level (the open loop, whose latencies are the targets).
+     */
+    private static void settle(Settings settings) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
+        long waiting = BrokerCounters.messagesInEventShopQueues(settings);
+        if (waiting == 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        while (waiting > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            waiting = BrokerCounters.messagesInEventShopQueues(settings);
+        }
+        say("  settled: %s after %.1f s", waiting == 0 ? "queues empty" : waiting + " message(s) still queued (going on)",
+                (System.nanoTime() - started) / 1e9);
+    }
+
     /** Resident memory of a process, from /proc; 0 when unknown. */
     static long rssMb(String pid) throws java.io.IOException {
         Path status = Path.of("/proc", pid, "status");
@@ -104,7 +124,8 @@ public final class Bench {
                 .map(line -> line.replaceAll("\\D+", "")).mapToLong(Long::parseLong).findFirst().orElse(0) / 1024;
     }
 
-    private static void say(String format, Object... values) {
+    /** One line of progress, numbers formatted the same whatever the machine's locale. */
+    static void say(String format, Object... values) {
         System.out.println(String.format(Locale.ROOT, format, values));
     }
 }

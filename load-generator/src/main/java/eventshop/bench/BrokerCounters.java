@@ -16,15 +16,28 @@ final class BrokerCounters {
     }
 
     static long messagesAddedToEventShopQueues(Settings settings) {
+        return sumOverEventShopQueues(settings, "MessagesAdded");
+    }
+
+    /**
+     * How many messages EventShop's queues hold now (waiting or being delivered): the backlog a level leaves behind.
+     * Terminal states are reached before the notifications' and customers' subscriptions have drained, so a level
+     * can end with their work still queued, which would run, and cost cores, during the next level.
+     */
+    static long messagesInEventShopQueues(Settings settings) {
+        return sumOverEventShopQueues(settings, "MessageCount");
+    }
+
+    private static long sumOverEventShopQueues(Settings settings, String counter) {
         var console = new BrokerConsole(settings.brokerConsole(), settings.brokerUser(), settings.brokerPassword());
-        long added = 0;
-        for (JsonValue queue : console.read(BrokerConsole.ALL_QUEUES, List.of("Name", "MessagesAdded")).values()) {
+        long sum = 0;
+        for (JsonValue queue : console.read(BrokerConsole.ALL_QUEUES, List.of("Name", counter)).values()) {
             JsonObject counters = queue.asJsonObject();
             if (isEventShopQueue(counters.getString("Name"))) {
-                added += BrokerConsole.number(counters.get("MessagesAdded"));
+                sum += BrokerConsole.number(counters.get(counter));
             }
         }
-        return added;
+        return sum;
     }
 
     /** The services' subscriptions (named after them) and the command queues; not dead letters, not ours. */

@@ -12,7 +12,7 @@ import java.util.List;
 /** Where the system is and what to run, from -D options (bin/eventshop bench sets them). */
 record Settings(String api, String brokerUrl, URI brokerConsole, String brokerUser, String brokerPassword,
                 String dbUrl, String dbUser, String dbPassword,
-                List<Integer> concurrencies, int warmUpSeconds, int secondsPerLevel, double openLoopRate, int openLoopSeconds,
+                List<Integer> concurrencies, int warmUpSeconds, int warmUpMaxSeconds, int secondsPerLevel, double openLoopRate, int openLoopSeconds,
                 Path out, String serverPid, String brokerPid, String processes, int idleSeconds) {
 
     /**
@@ -33,6 +33,7 @@ record Settings(String api, String brokerUrl, URI brokerConsole, String brokerUs
                 Arrays.stream(get("bench.concurrency", quick ? "1,4,16" : "1,2,4,8,16,32").split(",")).map(String::trim)
                         .map(Integer::valueOf).toList(),
                 Integer.parseInt(get("bench.warmup.seconds", quick ? "5" : "15")),
+                Integer.parseInt(get("bench.warmup.max.seconds", quick ? "5" : "180")),
                 Integer.parseInt(get("bench.seconds", quick ? "10" : "20")),
                 openLoopRateOption(),
                 Integer.parseInt(get("bench.openloop.seconds", quick ? "10" : "20")),

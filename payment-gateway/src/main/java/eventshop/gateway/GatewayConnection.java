@@ -96,10 +96,16 @@ public class GatewayConnection {
         try {
             // Called when the broker goes away; the client itself keeps reconnecting (reconnectAttempts -1).
             opened.setExceptionListener(e -> LOG.warning(() -> "Lost the broker connection, reconnecting: " + e.getMessage()));
-            Session session = opened.createSession(true, Session.SESSION_TRANSACTED);
             var handler = new RequestHandler(new GatewayRules(settings.refuseRefunds()), vault);
-            session.createConsumer(session.createQueue(REQUESTS)).setMessageListener(
-                    new GatewayListener(session, session.createProducer(session.createQueue(REPLIES)), handler, settings.latencyMillis()));
+            // A card gateway answers many shops' requests at once; one session would answer them one after the other,
+            // each after the simulated latency, and make the simulator the queue every payment waits in under load.
+            // Each session has its own thread, consumer and producer (a session is single-threaded); the vault is
+            // thread-safe, and a refund is only ever asked after its authorization was answered.
+            for (int i = 0; i < settings.sessions(); i++) {
+                Session session = opened.createSession(true, Session.SESSION_TRANSACTED);
+                session.createConsumer(session.createQueue(REQUESTS)).setMessageListener(new GatewayListener(session,
+                        session.createProducer(session.createQueue(REPLIES)), handler, settings.latencyMillis()));
+            }
             opened.start();
             return opened;
         } catch (JMSException | RuntimeException e) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * measured window, docs/performance.md "Several instances"), and the cores they take are not what an order costs
  * a running shop. So the warm-up goes on, in steps, until the measured JVMs' compiler threads use less than
  * {@link #SETTLED} of a core over a step, at least {@code bench.warmup.seconds} and at most
- * {@code bench.warmup.max.seconds} (then the report says it did not settle).
+ * {@code bench.warmup.max.seconds} (then the progress says that the first levels ran with the JIT still compiling).
  */
 final class WarmUp {
 

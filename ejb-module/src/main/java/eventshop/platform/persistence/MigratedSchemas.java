@@ -18,7 +18,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * <p>Flyway runs on a thread of its own because the caller may be inside a JTA transaction (a unit set up by the
  * first message after a restart, a relay's batch): a connection taken from the XA pool on that thread would be
  * enlisted in the caller's transaction, where Flyway's own commits are refused. On a fresh thread the pool hands out
- * a connection in local, auto-commit mode. Several servers at once are serialised by Flyway's own lock.
+ * a connection in local, auto-commit mode. Several servers at once are serialised by {@link MigrationLock}.
  */
 public final class MigratedSchemas {
 

@@ -16,8 +16,9 @@ import org.flywaydb.core.api.output.MigrateResult;
  *
  * <p>A database created before Flyway (the JPA create scripts) has the schema and its tables but no history:
  * {@code baselineOnMigrate} records it as version 1 without running V1, and the later versions run on it.
- * Several servers starting at once against one database are serialised by Flyway's lock (a PostgreSQL
- * advisory lock, a table lock on H2): the first migrates, the others find the history up to date.
+ * Several servers starting at once against one database migrate one at a time ({@link MigrationLock}, held from
+ * Flyway's first look at the database: its own lock comes later): the first migrates, the others find the history
+ * up to date.
  */
 public final class SchemaMigrations {
 
@@ -31,7 +32,9 @@ public final class SchemaMigrations {
      * transaction: Flyway commits each migration itself.
      */
     public static MigrateResult migrate(DataSource dataSource, String schema, ClassLoader scripts) {
-        return configuration(dataSource, schema, scripts).load().migrate();
+        try (MigrationLock serverAtATime = MigrationLock.take(dataSource, schema)) {
+            return configuration(dataSource, schema, scripts).load().migrate();
+        }
     }
 
     /** Flyway as {@link #migrate} uses it, for a test to stop at a given version. */

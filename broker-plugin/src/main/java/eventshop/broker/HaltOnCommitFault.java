@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * TEST ONLY: the broker dies (its JVM halts, as with kill -9) when the commit of an XA transaction arrives that
- * acknowledges a message marked {@value #FAULT} = {@value #HALT_ON_COMMIT}, on that message's first delivery.
+ * acknowledges a message marked {@value #FAULT} = {@value #HALT_ON_COMMIT}, on that message's first delivery. Send the
+ * marked message to one queue (a subscription's fully qualified name), not to a topic: another subscriber's copy, not
+ * yet acknowledged when the broker halted, is a first delivery after the restart too, and would halt it again.
  *
  * <p>Why: the crash that stalled the shop after a restart lands between a delivery's prepare and its commit
  * (Payara has decided to commit, the database branch may be committed, the broker's is prepared). Hoping to hit

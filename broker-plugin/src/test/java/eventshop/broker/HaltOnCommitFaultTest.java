@@ -3,6 +3,7 @@ package eventshop.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.transaction.xa.XAResource;
@@ -21,6 +22,7 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.transaction.impl.XidImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The test-only fault on an embedded broker: it fires on the commit of an XA acknowledgement of a marked message. */
 class HaltOnCommitFaultTest {
@@ -28,6 +30,9 @@ class HaltOnCommitFaultTest {
     private static final String QUEUE = "work";
 
     private final AtomicInteger halts = new AtomicInteger();
+    /** The broker's data folder: the fault remembers there what fired. */
+    @TempDir
+    Path data;
     private EmbeddedActiveMQ broker;
     private ServerLocator locator;
     private ClientSessionFactory factory;
@@ -53,6 +58,20 @@ class HaltOnCommitFaultTest {
     }
 
     @Test
+    void haltsOncePerEventWhateverTheCopiesAndRestarts() throws Exception {
+        start(true);
+        send(HaltOnCommitFault.HALT_ON_COMMIT, "order-1");
+        send(HaltOnCommitFault.HALT_ON_COMMIT, "order-1"); // another subscriber's copy of the same event
+        assertThat(acknowledgeUnderXa(true)).as("the first copy halts").isEqualTo(1);
+        assertThat(acknowledgeUnderXa(true)).as("the other copy does not").isEqualTo(1);
+        start(true);
+        send(HaltOnCommitFault.HALT_ON_COMMIT, "order-1");
+        assertThat(acknowledgeUnderXa(true)).as("nor does a copy delivered after the restart").isZero();
+        send(HaltOnCommitFault.HALT_ON_COMMIT, "order-2");
+        assertThat(acknowledgeUnderXa(true)).as("another event halts").isEqualTo(1);
+    }
+
+    @Test
     void leavesUnmarkedMessagesAlone() throws Exception {
         start(true);
         send(null);
@@ -70,7 +89,8 @@ class HaltOnCommitFaultTest {
         stop();
         halts.set(0);
         ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setPersistenceEnabled(false).setSecurityEnabled(false).addAcceptorConfiguration("in-vm", "vm://0");
+        configuration.setPersistenceEnabled(false).setSecurityEnabled(false).addAcceptorConfiguration("in-vm", "vm://0")
+                .setJournalDirectory(data.resolve("journal").toString());
         configuration.registerBrokerPlugin(new HaltOnCommitFault(enabled, halts::incrementAndGet));
         broker = new EmbeddedActiveMQ().setConfiguration(configuration).start();
         broker.getActiveMQServer().createQueue(QueueConfiguration.of(QUEUE).setRoutingType(RoutingType.ANYCAST));
@@ -79,10 +99,17 @@ class HaltOnCommitFaultTest {
     }
 
     private void send(String fault) throws Exception {
+        send(fault, null);
+    }
+
+    private void send(String fault, String correlationId) throws Exception {
         try (ClientSession session = factory.createSession(); ClientProducer producer = session.createProducer(QUEUE)) {
             ClientMessage message = session.createMessage(true);
             if (fault != null) {
                 message.putStringProperty(HaltOnCommitFault.FAULT, fault);
+            }
+            if (correlationId != null) {
+                message.putStringProperty(HaltOnCommitFault.CORRELATION_ID, correlationId);
             }
             producer.send(message);
         }

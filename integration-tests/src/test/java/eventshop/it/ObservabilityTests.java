@@ -44,7 +44,7 @@ abstract class ObservabilityTests {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         Map<String, String> checks = reply.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(check -> check.getString("name"), check -> check.getString("status")));
-        assertThat(checks).containsEntry("database", "UP").containsEntry("messaging", "UP");
+        assertThat(checks).containsEntry("api", "UP").containsEntry("database", "UP").containsEntry("messaging", "UP");
         assertThat(reply.json().getJsonArray("checks").getValuesAs(JsonObject.class))
                 .filteredOn(check -> check.getString("name").equals("messaging")).singleElement()
                 .satisfies(check -> assertThat(check.getJsonObject("data").getString("broker")).isEqualTo("UP"));

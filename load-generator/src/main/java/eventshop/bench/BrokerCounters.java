@@ -1,9 +1,7 @@
 package eventshop.bench;
 
 import eventshop.clients.BrokerConsole;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.util.List;
+import eventshop.clients.EventShopQueues;
 
 /**
  * How many messages the broker has routed to EventShop's queues so far, read through the broker's management
@@ -30,19 +28,6 @@ final class BrokerCounters {
 
     private static long sumOverEventShopQueues(Settings settings, String counter) {
         var console = new BrokerConsole(settings.brokerConsole(), settings.brokerUser(), settings.brokerPassword());
-        long sum = 0;
-        for (JsonValue queue : console.read(BrokerConsole.ALL_QUEUES, List.of("Name", counter)).values()) {
-            JsonObject counters = queue.asJsonObject();
-            if (isEventShopQueue(counters.getString("Name"))) {
-                sum += BrokerConsole.number(counters.get(counter));
-            }
-        }
-        return sum;
-    }
-
-    /** The services' subscriptions (named after them) and the command queues; not dead letters, not ours. */
-    private static boolean isEventShopQueue(String queue) {
-        return queue.matches("orders|customers|payments|warehouse|notifications")
-                || queue.startsWith("eventshop.") && !queue.endsWith(".dlq") && !queue.equals("eventshop.dlq");
+        return EventShopQueues.counter(console, counter).values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -1,6 +1,7 @@
 package eventshop.chaos;
 
 import eventshop.clients.BrokerConsole;
+import eventshop.clients.EventShopQueues;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -113,6 +114,16 @@ final class BrokerAdmin {
         } catch (BrokerConsole.Unreadable e) {
             return false;
         }
+    }
+
+    /**
+     * The messages each of EventShop's queues still holds (waiting, being delivered or scheduled for a redelivery),
+     * the queues holding none left out: work the services have not finished.
+     */
+    Map<String, Long> messagesInEventShopQueues() {
+        Map<String, Long> held = EventShopQueues.counter(console, "MessageCount");
+        held.values().removeIf(count -> count == 0);
+        return held;
     }
 
     /** Transactions the broker holds prepared, waiting for the transaction manager's decision. */

@@ -45,7 +45,8 @@ final class Faults {
         Instant live = outages.await("the other broker live", BROKER_LIMIT, broker::live);
         timings.put(target.name() + " failover (kill -9 to the other broker live)", Duration.between(killed, live));
         Outages.Restart restart = restarted(target, killed, BROKER_LIMIT, timings);
-        return new Recovery.Fault(target.name() + " kill -9", killed, restart.restarted(), live, true);
+        return new Recovery.Fault(target.name() + " kill -9", killed, restart.restarted(), live, true,
+                restart.apiAnsweredWhenReady());
     }
 
     Recovery.Fault server(Map<String, Duration> timings) throws InterruptedException {
@@ -63,7 +64,7 @@ final class Faults {
         Outages.Restart restart = restarted(target, killed, limit, timings);
         Instant back = backWhenRestarted ? restart.restarted() : restart.ready();
         return new Recovery.Fault(target.name() + " kill -9", killed, restart.restarted(), back,
-                target.othersServeMeanwhile());
+                target.othersServeMeanwhile(), restart.apiAnsweredWhenReady());
     }
 
     /** Runs the restart command and waits for the target's readiness; the kill-to-running and kill-to-ready times. */

@@ -51,16 +51,19 @@ final class Outages {
     }
 
     /**
-     * A restart: when the restart command returned (the killed process runs again) and when the readiness it was
-     * awaited on answered again (the API's, or a killed instance's own).
+     * A restart: when the restart command returned (the killed process runs again), when the readiness it was
+     * awaited on answered again (the API's, or a killed instance's own), and whether the API behind that readiness
+     * answered at that moment.
      */
-    record Restart(Instant restarted, Instant ready) {
+    record Restart(Instant restarted, Instant ready, boolean apiAnsweredWhenReady) {
     }
 
     /** Runs the restart command, then waits until {@code ready} answers 200 again. */
     Restart restartAndAwaitReady(Duration limit, URI ready) {
         long start = System.nanoTime();
         Instant restarted;
+        Instant readyAt;
+        boolean apiAnswered;
         Path log = logFile();
         try {
             Process restart = new ProcessBuilder(settings.restartCommand()).redirectErrorStream(true)
@@ -75,6 +78,8 @@ final class Outages {
             restarted = Instant.now();
             pollUntil(() -> answers200(ready), start, limit, Duration.ofMillis(500),
                     "not ready " + limit + " after the restart: " + ready);
+            readyAt = Instant.now();
+            apiAnswered = answers200(ready.resolve("/api/products"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + settings.restartCommand(), e);
         } catch (InterruptedException e) {
@@ -82,8 +87,9 @@ final class Outages {
             throw new IllegalStateException(e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        progress.say("  restarted and ready again after %d s", took.toSeconds());
-        return new Restart(restarted, Instant.now());
+        progress.say("  restarted and ready again after %d s%s", took.toSeconds(),
+                apiAnswered ? "" : "; the API did NOT answer then (" + ready.resolve("/api/products") + ")");
+        return new Restart(restarted, readyAt, apiAnswered);
     }
 
     /** A condition polled until it holds; asking it may wait (an HTTP request). */

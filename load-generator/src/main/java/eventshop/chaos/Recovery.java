@@ -40,8 +40,12 @@ public final class Recovery {
      *
      * @param othersServed whether others served while it was down (the other broker of a pair, the other instances of
      *                     a group): then how soon an order completed after the kill says whether the shop went on
+     * @param apiAnsweredWhenReady whether the API answered as soon as the readiness awaited after the restart said UP:
+     *                     a readiness that says UP before the API serves sends a load balancer's traffic, and a client
+     *                     that waits for it, to a server that answers 404s
      */
-    public record Fault(String name, Instant killed, Instant restarted, Instant back, boolean othersServed) {
+    public record Fault(String name, Instant killed, Instant restarted, Instant back, boolean othersServed,
+                        boolean apiAnsweredWhenReady) {
     }
 
     /**
@@ -186,6 +190,9 @@ public final class Recovery {
     static List<String> violations(List<Measured> measured) {
         List<String> violations = new ArrayList<>();
         for (Measured m : measured) {
+            if (!m.fault().apiAnsweredWhenReady()) {
+                violations.add(m.fault().name() + ": the readiness said UP after the restart before the API answered");
+            }
             if (!m.firstCompletionInBound()) {
                 violations.add(m.fault().name() + ": first order completed " + (m.firstCompletion() == null ? "never"
                         : m.firstCompletion().toSeconds() + " s") + " after the restart (bound " + FIRST_COMPLETION_SECONDS + " s)");

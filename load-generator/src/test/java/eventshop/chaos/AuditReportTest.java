@@ -68,4 +68,15 @@ class AuditReportTest {
         assertThat(report.lost()).isEqualTo(1);
         assertThat(report.duplicated()).isEqualTo(1);
     }
+
+    @Test
+    void messagesStillQueuedAtTheAuditMakeTheRunUnsettledAndAreNamed() {
+        report.order("order-1", "REJECTED", Map.of("OrderPlaced", 1, "PaymentDeclined", 1), 0, 0, 0,
+                Map.of("OrderPlaced", 1), Map.of("Order received", 1));
+        report.stillQueued(Map.of("notifications", 1L));
+
+        assertThat(report.violations()).anySatisfy(violation -> assertThat(violation)
+                .startsWith("not settled").contains("notifications=1"));
+        assertThat(report.markdown()).contains("| messages still in EventShop's queues at the audit | {notifications=1} |");
+    }
 }

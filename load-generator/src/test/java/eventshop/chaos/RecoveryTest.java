@@ -13,7 +13,7 @@ class RecoveryTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     /** Killed at 100 s, running again at 130 s. */
-    private static final Recovery.Fault BROKER = new Recovery.Fault("broker kill -9", at(100), at(125), at(130), false);
+    private static final Recovery.Fault BROKER = new Recovery.Fault("broker kill -9", at(100), at(125), at(130), false, true);
 
     /** One order a second from 0 to 99 s, each completed 2 s later: a steady 1 order/s before the fault. */
     private static List<Recovery.Order> steady() {
@@ -73,6 +73,16 @@ class RecoveryTest {
     }
 
     @Test
+    void aReadinessThatSaidUpBeforeTheApiAnsweredIsAViolation() {
+        Recovery.Fault payara = new Recovery.Fault("Payara kill -9", at(100), at(125), at(130), false, false);
+        List<Recovery.Order> orders = steady();
+        orders.add(new Recovery.Order(at(99), at(131), true));
+
+        assertThat(Recovery.violations(Recovery.measure(List.of(payara), orders))).singleElement().asString()
+                .isEqualTo("Payara kill -9: the readiness said UP after the restart before the API answered");
+    }
+
+    @Test
     void theSecondFaultsRateIsMeasuredOnceTheFirstBacklogIsGone() {
         List<Recovery.Order> orders = steady();
         orders.add(new Recovery.Order(at(99), at(140), true));
@@ -80,7 +90,7 @@ class RecoveryTest {
         for (int i = 0; i < 40; i++) {
             orders.add(new Recovery.Order(at(139), at(140 + i * 0.5), true));
         }
-        Recovery.Fault payara = new Recovery.Fault("Payara kill -9", at(160), at(200), at(230), false);
+        Recovery.Fault payara = new Recovery.Fault("Payara kill -9", at(160), at(200), at(230), false, true);
 
         List<Recovery.Measured> measured = Recovery.measure(List.of(BROKER, payara), orders);
 
@@ -108,8 +118,8 @@ class RecoveryTest {
     void aFaultWhoseMeasurementTheNextFaultCutsShortIsJudgedOnlyAsFarAsItWasSeen() {
         List<Recovery.Order> orders = steady();
         orders.add(new Recovery.Order(at(99), at(300), true)); // completed only after the next fault
-        Recovery.Fault soon = new Recovery.Fault("Payara kill -9", at(160), at(190), at(200), false); // 30 s after the restart
-        Recovery.Fault late = new Recovery.Fault("Payara kill -9", at(200), at(240), at(250), false); // 70 s after it
+        Recovery.Fault soon = new Recovery.Fault("Payara kill -9", at(160), at(190), at(200), false, true); // 30 s after the restart
+        Recovery.Fault late = new Recovery.Fault("Payara kill -9", at(200), at(240), at(250), false, true); // 70 s after it
 
         Recovery.Measured cut = Recovery.measure(List.of(BROKER, soon), orders).get(0);
         Recovery.Measured seen = Recovery.measure(List.of(BROKER, late), orders).get(0);
@@ -125,7 +135,7 @@ class RecoveryTest {
         List<Recovery.Order> orders = steady();
         orders.add(new Recovery.Order(at(150), at(163), true)); // the other instance completes it 3 s after the kill
         orders.add(new Recovery.Order(at(200), at(235), true)); // and this one after the killed one is ready again
-        Recovery.Fault instance = new Recovery.Fault("instance-2 kill -9", at(160), at(220), at(230), true);
+        Recovery.Fault instance = new Recovery.Fault("instance-2 kill -9", at(160), at(220), at(230), true, true);
 
         Recovery.Measured measured = Recovery.measure(List.of(instance), orders).get(0);
 
@@ -137,7 +147,7 @@ class RecoveryTest {
     @Test
     void anInstanceBackToAShopWithNothingLeftToDoIsNotAStall() {
         List<Recovery.Order> orders = steady(); // every order completed by the other instance before it is back
-        Recovery.Fault instance = new Recovery.Fault("instance-2 kill -9", at(160), at(220), at(230), true);
+        Recovery.Fault instance = new Recovery.Fault("instance-2 kill -9", at(160), at(220), at(230), true, true);
 
         Recovery.Measured measured = Recovery.measure(List.of(instance), orders).get(0);
 

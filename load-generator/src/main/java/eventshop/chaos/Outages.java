@@ -61,6 +61,7 @@ final class Outages {
     /** Runs the restart command, then waits until {@code ready} answers 200 again. */
     Restart restartAndAwaitReady(Duration limit, URI ready) {
         long start = System.nanoTime();
+        URI api = ready.resolve("/api/products");
         Instant restarted;
         Instant readyAt;
         boolean apiAnswered;
@@ -79,7 +80,7 @@ final class Outages {
             pollUntil(() -> answers200(ready), start, limit, Duration.ofMillis(500),
                     "not ready " + limit + " after the restart: " + ready);
             readyAt = Instant.now();
-            apiAnswered = answers200(ready.resolve("/api/products"));
+            apiAnswered = answers200(api);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + settings.restartCommand(), e);
         } catch (InterruptedException e) {
@@ -88,7 +89,7 @@ final class Outages {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         progress.say("  restarted and ready again after %d s%s", took.toSeconds(),
-                apiAnswered ? "" : "; the API did NOT answer then (" + ready.resolve("/api/products") + ")");
+                apiAnswered ? "" : "; the API did NOT answer then (" + api + ")");
         return new Restart(restarted, readyAt, apiAnswered);
     }
 

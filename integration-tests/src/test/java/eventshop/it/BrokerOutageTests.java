@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -32,6 +33,14 @@ import org.junit.jupiter.api.Test;
  * <p>Runs after the other groups and before Recovery and Chaos (EventShopIT): it stops the broker under everybody.
  */
 abstract class BrokerOutageTests {
+
+    /**
+     * How long the broker stays down at least: long enough that a client reconnecting with a doubling interval (after 1, 3,
+     * 7, 15, 31, 61 s) comes back well after the broker. The payment gateway simulator did (up to 30 s between attempts),
+     * and the payments it could not answer meanwhile ran into the shop's 8 s gateway timeout: orders placed during
+     * the outage ended REJECTED, which this test then accepted.
+     */
+    private static final Duration OUTAGE = Duration.ofSeconds(35);
 
     /** Long enough for the listeners to reconnect (every second), the sweep (every 5 s) and the flows. */
     private static final Duration AFTER_THE_RESTART = Duration.ofSeconds(90);
@@ -52,12 +61,15 @@ abstract class BrokerOutageTests {
         String newSku = "IT-" + Shop.shortId();
 
         killTheBroker();
+        Instant killed = Instant.now();
         List<String> placed = new ArrayList<>();
         Shop.Customer cara;
         try {
             whileTheBrokerIsDown(bea, sku, before, placed);
             cara = requestsOfTheOtherProducersWhileTheBrokerIsDown(sku, newSku, placed.size() + 1);
             theBrokersOwnWorkAnswers503WithRetryAfter(cara);
+            await("an outage of " + OUTAGE.toSeconds() + " s").atMost(OUTAGE.plusMinutes(1))
+                    .until(() -> Duration.between(killed, Instant.now()).compareTo(OUTAGE) >= 0);
         } finally {
             RecoveryTests.restartTheBroker();
         }
@@ -225,14 +237,10 @@ abstract class BrokerOutageTests {
         }
         assertThat(shop.order(cancelled).getString("status")).isEqualTo("CANCELLED");
         for (String orderId : placed.subList(1, placed.size())) {
-            // SHIPPED; or REJECTED by the payment timeout when the gateway simulator's answer waited for its own
-            // reconnection to the restarted broker (declined as designed, a late approval refunded: OrderFlowTests).
-            String status = shop.order(orderId).getString("status");
-            assertThat(status).as("order " + orderId).isIn("SHIPPED", "REJECTED");
-            if (status.equals("REJECTED")) {
-                assertThat(shop.payments(orderId)).allSatisfy(payment ->
-                        assertThat(payment.getString("reason")).isEqualTo("gateway timeout"));
-            }
+            // Paid and shipped, not rejected by the payment timeout: the shop's own outage is not the gateway's
+            // silence (the simulator reconnects every second, as the listeners do, so its answers do not wait for it).
+            assertThat(shop.order(orderId).getString("status")).as("order " + orderId + ": " + shop.payments(orderId))
+                    .isEqualTo("SHIPPED");
             assertThat(Shop.timeline(shop.order(orderId))).first().isEqualTo("PLACED OrderPlaced orders");
         }
         await("the broker UP again in the health").atMost(Stack.EVENTUAL).ignoreExceptions().untilAsserted(() ->

@@ -14,21 +14,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * Recovery after a broker crash is bounded: within {@link #BOUND} of the broker's restart, every queue that had
- * consumers has them again and a new order reaches its terminal state.
+ * consumers has them again and new orders reach their terminal state.
  *
  * <p>The crash is put where it hurts, not hoped for: the broker dies (its JVM halts, as with kill -9) when the
  * commit of a message-driven bean's delivery arrives, i.e. after Payara prepared every branch and decided to
  * commit (broker-plugin's test-only HaltOnCommitFault, switched on by the test profile, fires on a message marked
  * eventshopFault=halt-broker-on-commit). Payara is then in the commit phase on a dead connection.
+ *
+ * <p>What the crashed delivery holds must not hold the shop. Its thread sleeps in Payara's commit retry (60 s, a
+ * constant of the transaction service) on a consumer whose session has reconnected, and the orders whose events the
+ * broker deals to that consumer meanwhile wait with it (one in maxSession: docs/performance.md, "The freeze, what
+ * else a held delivery holds"). The orders placed after the restart must mostly complete while the crashed delivery
+ * is still in doubt (its branch prepared in PostgreSQL): a listener setting under which the held consumer stalls its
+ * whole queue (consumerWindowSize=0 did: 4 of 24, against 21 of 24 with the default) fails here.
  *
  * <p>Runs after the other groups and before Chaos (EventShopIT): it restarts the broker under everybody's connections.
  */
@@ -37,29 +47,36 @@ abstract class RecoveryTests {
     private static final Logger LOG = Logger.getLogger(RecoveryTests.class.getName());
     /** issue 17: consumers back and orders completing within a minute of the restart. */
     static final Duration BOUND = Duration.ofSeconds(60);
+    /** Three per consumer of the orders subscription (maxSession 8). */
+    private static final int ORDERS_AFTER_THE_RESTART = 24;
 
     private final Shop shop = new Shop();
 
     @Test
     void afterTheBrokerDiesInTheCommitOfADeliveryEveryQueueConsumesAgainAndOrdersCompleteWithinAMinute() throws Exception {
         Shop.Customer ann = shop.newCustomer("Ann Recovery");
-        String sku = shop.stockedProduct(new BigDecimal("2.00"), 10);
+        String sku = shop.stockedProduct(new BigDecimal("2.00"), 100);
         List<String> consumed = queuesWithConsumers();
         assertThat(consumed).as("queues with consumers before the crash").containsAll(Names.SERVICES);
         Path brokerPid = Path.of(System.getProperty("it.state.dir"), "broker.pid");
         long pid = Long.parseLong(Files.readString(brokerPid).trim());
 
-        // A customer registered elsewhere: the orders service records it (a row) and acknowledges, two-phase.
+        // A customer registered elsewhere, sent to the orders service's subscription only (as a replay to it is), so
+        // that the delivery held in the commit is the orders listener's: the service every order's end goes through.
+        // It records the customer (a row) and acknowledges, two-phase.
         String customerId = UUID.randomUUID().toString();
         Envelope registered = EventCodec.envelope(new CustomerRegistered(customerId, "Halt On Commit",
                 "halt." + Shop.shortId() + "@example.org"), customerId, null, "customers");
         Map<String, Object> properties = Broker.publisherProperties(registered);
         properties.put("eventshopFault", "halt-broker-on-commit");
-        Stack.broker().publish("eventshop.customers.events", EventCodec.toJson(registered), properties);
+        properties.put("replayedTo", "orders");
+        Stack.broker().publish("eventshop.orders.subscription", EventCodec.toJson(registered), properties);
 
         await("the broker halting on the commit").atMost(Stack.EVENTUAL)
                 .until(() -> ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true));
         Stack.forgetBroker();
+        Set<String> held = preparedInPostgres();
+        assertThat(held).as("the crashed delivery's branch, prepared in PostgreSQL").isNotEmpty();
         restartTheBroker();
         Instant restarted = Instant.now();
         Instant deadline = restarted.plus(BOUND);
@@ -67,16 +84,43 @@ abstract class RecoveryTests {
         await("every queue that had consumers has them again").atMost(BOUND).pollInterval(Duration.ofSeconds(2))
                 .ignoreExceptions().untilAsserted(() -> assertThat(withoutConsumers(consumed)).isEmpty());
         LOG.info(() -> "consumers back " + Duration.between(restarted, Instant.now()).toSeconds() + " s after the restart");
-        String[] orderId = new String[1];
-        await("an order accepted").atMost(Duration.between(Instant.now(), deadline)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions().until(() -> {
-                    RestClient.Reply reply = shop.placeOrder(ann, sku, 1, Shop.APPROVED_CARD);
-                    orderId[0] = reply.status() == 202 ? reply.json().getString("id") : null;
-                    return orderId[0] != null;
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < ORDERS_AFTER_THE_RESTART; i++) {
+            RestClient.Reply reply = shop.placeOrder(ann, sku, 1, Shop.APPROVED_CARD);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+            orders.add(reply.json().getString("id"));
+        }
+
+        long[] completed = new long[1];
+        boolean[] stillHeld = new boolean[1];
+        await("the orders placed after the restart completed, or the crashed delivery's commit went through")
+                .atMost(Duration.between(Instant.now(), deadline)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> {
+                    completed[0] = orders.stream().filter(this::terminal).count();
+                    stillHeld[0] = preparedInPostgres().stream().anyMatch(held::contains); // read after the count
+                    return !stillHeld[0] || completed[0] == orders.size();
                 });
-        await("the order shipped").atMost(Duration.between(Instant.now(), deadline)).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions().until(() -> "SHIPPED".equals(shop.order(orderId[0]).getString("status")));
-        LOG.info(() -> "an order shipped " + Duration.between(restarted, Instant.now()).toSeconds() + " s after the restart");
+        LOG.info(() -> completed[0] + " of " + orders.size() + " orders completed "
+                + Duration.between(restarted, Instant.now()).toSeconds() + " s after the restart, the crashed delivery "
+                + (stillHeld[0] ? "still" : "no longer") + " in doubt");
+        assertThat(completed[0]).as("orders placed after the restart that completed while the crashed delivery was in "
+                + "Payara's commit retry (of %d): the rest waited for it", orders.size())
+                .isGreaterThanOrEqualTo(orders.size() / 2);
+        // The orders dealt to the held consumer end after Payara's retry, up to a minute after the crash.
+        await("every order placed after the restart at its end").atMost(BOUND).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> orders.stream().allMatch(this::terminal));
+        assertThat(orders).allSatisfy(id -> assertThat(shop.order(id).getString("status")).isEqualTo("SHIPPED"));
+        LOG.info(() -> "every order shipped " + Duration.between(restarted, Instant.now()).toSeconds() + " s after the restart");
+    }
+
+    private boolean terminal(String orderId) {
+        return Shop.TERMINAL.contains(shop.order(orderId).getString("status"));
+    }
+
+    /** The global ids of the branches PostgreSQL holds prepared: each waits for Payara's decision. */
+    private static Set<String> preparedInPostgres() {
+        return Stack.DB.query("select gid from pg_prepared_xacts").stream()
+                .map(row -> (String) row.get("gid")).collect(Collectors.toSet());
     }
 
     static void restartTheBroker() throws IOException, InterruptedException {

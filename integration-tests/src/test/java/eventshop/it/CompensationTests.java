@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import eventshop.clients.RestClient;
 import eventshop.events.EventCodec;
-import eventshop.events.PaymentAuthorizationResult;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -24,10 +23,8 @@ abstract class CompensationTests {
 
     private static final String PAYMENTS_DEAD_LETTERS = "eventshop.payments.dlq";
     private static final String WAREHOUSE_DEAD_LETTERS = "eventshop.warehouse.dlq";
-    private static final String GATEWAY_REPLIES = "eventshop.payments.gateway-replies";
+    private static final String GATEWAY_REPLIES = Shop.GATEWAY_REPLIES;
     private static final String CARD_REFUSES_REFUNDS = "refunds are refused for this card";
-    /** The producer name of the gateway simulator's replies: payments accepts replies from it only. */
-    private static final String GATEWAY_PRODUCER = "payment-gateway";
 
     private final Shop shop = new Shop();
 
@@ -90,12 +87,9 @@ abstract class CompensationTests {
     void anApprovalAfterTheGatewayTimeoutIsRefundedAndTheOrderStaysRejected() throws Exception {
         Shop.Customer kim = shop.newCustomer("Kim Late");
         String sku = shop.stockedProduct(new BigDecimal("9.00"), 5);
-        String orderId = shop.placedOrderId(kim, sku, 1, Shop.SILENT_CARD);
-        assertThat(shop.awaitTerminal(orderId).getString("status")).isEqualTo("REJECTED");
-        String paymentId = shop.payments(orderId).get(0).getString("id");
+        String orderId = shop.rejectedByTheGatewayTimeout(kim, sku);
 
-        var lateApproval = EventCodec.envelope(
-                new PaymentAuthorizationResult(paymentId, orderId, true, null, "gw_late_" + paymentId), orderId, null, GATEWAY_PRODUCER);
+        var lateApproval = shop.lateApproval(orderId);
         Stack.broker().sendToQueue(GATEWAY_REPLIES, EventCodec.toJson(lateApproval), Broker.publisherProperties(lateApproval));
 
         await().atMost(Stack.EVENTUAL).untilAsserted(() -> assertThat(shop.payments(orderId)).singleElement()

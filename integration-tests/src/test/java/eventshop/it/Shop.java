@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import eventshop.clients.RestClient;
 import eventshop.clients.Storefront;
+import eventshop.events.Envelope;
+import eventshop.events.EventCodec;
+import eventshop.events.PaymentAuthorizationResult;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -94,6 +97,24 @@ final class Shop {
         return order.getJsonArray("timeline").getValuesAs(JsonObject.class).stream()
                 .map(entry -> entry.getString("status") + " " + entry.getString("event") + " " + entry.getString("producer"))
                 .toList();
+    }
+
+    /** The payment gateway's reply queue, and the producer name payments accepts replies from (the gateway's). */
+    static final String GATEWAY_REPLIES = "eventshop.payments.gateway-replies";
+    static final String GATEWAY_PRODUCER = "payment-gateway";
+
+    /** An order whose card the gateway never answers for: the gateway timeout declines its payment. */
+    String rejectedByTheGatewayTimeout(Customer customer, String sku) {
+        String orderId = placedOrderId(customer, sku, 1, SILENT_CARD);
+        assertThat(awaitTerminal(orderId).getString("status")).isEqualTo("REJECTED");
+        return orderId;
+    }
+
+    /** The approval the gateway sends too late for the order's payment (one the gateway timeout declined). */
+    Envelope lateApproval(String orderId) {
+        String paymentId = payments(orderId).get(0).getString("id");
+        return EventCodec.envelope(new PaymentAuthorizationResult(paymentId, orderId, true, null, "gw_late_" + paymentId),
+                orderId, null, GATEWAY_PRODUCER);
     }
 
     List<JsonObject> payments(String orderId) {

@@ -74,15 +74,19 @@ final class EjbJar {
         // The number of consumers on each instance: a system property, so that an operator changes it per instance
         // without a rebuild (its default, topology.yaml's maxSession, is set on the config by 21-topology.asadmin).
         property(xml, "maxSession", "${" + listener.consumersProperty() + "}");
+        if (listener.consumerWindowSize() != null) {
+            // Why a queue sets it is said beside it in topology.yaml.
+            property(xml, "consumerWindowSize", listener.consumerWindowSize().toString());
+        }
         // Keep trying to connect if the broker is not up yet when the application starts.
         property(xml, "setupAttempts", "-1");
         property(xml, "setupInterval", "2000");
-        // After a broker crash: the adapter's ReconnectAttempts=0 (server-config/20-artemis.asadmin, for the outbound
-        // pools) would also let each listener's connection die for good, and the adapter sets an activation up again
-        // only when a delivery fails on the dead session: idle listeners, and those whose delivery waits in Payara's
-        // commit retry, kept 0 consumers after the restart (RecoveryTests). Their own connections reconnect instead,
-        // every second, re-creating their sessions and consumers on the restarted broker, where a commit retried on
-        // the same session then finds its prepared transaction (docs/performance.md, "Recovery after a broker crash").
+        // After a broker crash each listener's own connection reconnects, every second, re-creating its sessions and
+        // consumers on the restarted broker, where a commit retried on the same session then finds its prepared
+        // transaction (docs/performance.md, "Recovery after a broker crash"). The adapter's default is the same
+        // (server-config/20-artemis.asadmin), but it was 0 once, and then idle listeners, and those whose delivery
+        // waited in Payara's commit retry, kept 0 consumers after the restart (RecoveryTests): a listener says it
+        // itself. Every second, not the adapter's 2 s: a listener is what a restart waits for.
         property(xml, "reconnectAttempts", "-1");
         property(xml, "retryInterval", "1000");
         // Each listener's own client threads, not the Artemis client's global pool (8 per core: 16 here, shared by

@@ -30,9 +30,13 @@ final class Spec {
                    Redelivery redelivery, Pool pool, LinkedHashMap<String, Queue> queues) {
     }
 
-    /** A command or work queue of the service it is named after (eventshop.&lt;service&gt;.&lt;name&gt;). */
+    /**
+     * A command or work queue of the service it is named after (eventshop.&lt;service&gt;.&lt;name&gt;).
+     * consumerWindowSize: the bytes of messages the broker hands each of its consumers in advance (the Artemis
+     * client's default, 1 MiB, when absent); 0 hands a consumer only what it asks for.
+     */
     record Queue(String description, List<String> carries, List<String> sentBy, String consumedBy, String listener,
-                 Integer maxSession, Redelivery redelivery) {
+                 Integer maxSession, Redelivery redelivery, Integer consumerWindowSize) {
     }
 
     record Party(String description, Pool pool, Boolean external) {

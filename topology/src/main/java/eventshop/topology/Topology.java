@@ -247,7 +247,7 @@ public final class Topology {
         Listener subscriptionListener() {
             String simpleName = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Subscription";
             return new Listener(this, "eventshop." + name + ".boundary." + simpleName, name, subscriptionAddress(),
-                    true, selector(), maxSession());
+                    true, selector(), maxSession(), null);
         }
     }
 
@@ -312,7 +312,7 @@ public final class Topology {
             }
             int sessions = spec.maxSession() != null ? spec.maxSession() : owner.maxSession();
             return new Listener(owner, "eventshop." + owner.name() + ".boundary." + spec.listener(), address(),
-                    address(), false, null, sessions);
+                    address(), false, null, sessions, spec.consumerWindowSize());
         }
     }
 
@@ -340,9 +340,11 @@ public final class Topology {
      * or a queue's competing consumer.
      *
      * @param name the subscription's name, or the queue's address: the origin written on its dead letters
+     * @param consumerWindowSize its consumers' window (bytes the broker hands each in advance), or null for the
+     *                           Artemis client's default
      */
     public record Listener(Service service, String className, String name, String destination, boolean subscription,
-                           String selector, int maxSession) {
+                           String selector, int maxSession, Integer consumerWindowSize) {
         public String ejbName() {
             return className.substring(className.lastIndexOf('.') + 1);
         }

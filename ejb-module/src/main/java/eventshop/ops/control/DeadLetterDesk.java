@@ -72,7 +72,7 @@ public class DeadLetterDesk {
 
     public List<DeadLetter> browse(String service) {
         String queue = queueOf(service);
-        try (JMSContext context = logins.of(BrokerLogins.OPS).createContext();
+        try (JMSContext context = logins.operatorContext();
              QueueBrowser browser = context.createBrowser(context.createQueue(queue))) {
             List<DeadLetter> letters = new ArrayList<>();
             for (Object message : Collections.list(browser.getEnumeration())) {
@@ -85,14 +85,14 @@ public class DeadLetterDesk {
     }
 
     public DeadLetter retry(String service, String id, String operator) {
-        try (JMSContext context = logins.of(BrokerLogins.OPS).createContext()) {
+        try (JMSContext context = logins.operatorContext()) {
             return sendBack(context, service, take(context, service, id), operator);
         }
     }
 
     public List<DeadLetter> retryAll(String service, String operator) {
         List<DeadLetter> retried = new ArrayList<>();
-        try (JMSContext context = logins.of(BrokerLogins.OPS).createContext();
+        try (JMSContext context = logins.operatorContext();
              JMSConsumer consumer = context.createConsumer(context.createQueue(queueOf(service)))) {
             Message message;
             while (retried.size() < MAX_RETRY_ALL && (message = consumer.receive(RECEIVE_MILLIS / 2)) != null) {
@@ -103,7 +103,7 @@ public class DeadLetterDesk {
     }
 
     public DeadLetter discard(String service, String id, String operator) {
-        try (JMSContext context = logins.of(BrokerLogins.OPS).createContext()) {
+        try (JMSContext context = logins.operatorContext()) {
             DeadLetter letter = read(take(context, service, id));
             em.persist(new AuditEntry(operator, "DISCARD", service, letter.id(), letter.reason(), letter.type(),
                     letter.correlationId()));

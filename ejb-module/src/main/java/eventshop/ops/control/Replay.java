@@ -59,7 +59,7 @@ public class Replay {
             throw new ReplayRefused(null, "More than " + MAX_EVENTS + " events match; replay a narrower range.");
         }
         if (!dryRun) {
-            events.forEach(event -> publisher.replay(event, service));
+            publisher.replay(events, service);
         }
         LOG.log(Level.INFO, "Replay to {0}{1}: {2} events, {3}", new Object[] {service,
                 producer == null ? "" : " from " + producer, events.size(), dryRun ? "dry run (nothing sent)" : "sent"});

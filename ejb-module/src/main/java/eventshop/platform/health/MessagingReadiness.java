@@ -27,7 +27,9 @@ import org.eclipse.microprofile.health.Readiness;
  *
  * <p>Whether the broker answers is proven by making it work, not by a pooled connection (the pool may hold one
  * the broker has since dropped): the check browses the dead-letter address as the operator API
- * ({@link BrokerLogins#OPS}, the one party that may look at dead letters) and reports how many letters wait.
+ * ({@link BrokerLogins#operatorContext}, the one party that may look at dead letters) and reports how many letters
+ * wait. While the broker is down that context fails at once (its console is asked first), so the check answers in
+ * milliseconds instead of waiting for a pooled connection's reconnection (35 s measured).
  */
 @Readiness
 @ApplicationScoped
@@ -48,7 +50,7 @@ public class MessagingReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
         boolean brokerUp;
-        try (JMSContext context = logins.of(BrokerLogins.OPS).createContext();
+        try (JMSContext context = logins.operatorContext();
              QueueBrowser browser = context.createBrowser(deadLetters)) {
             int waiting = Collections.list(browser.getEnumeration()).size();
             response.withData("broker", "UP").withData("unroutedDeadLetters", waiting);

@@ -74,6 +74,21 @@ public class BrokerManagement {
         return read(BrokerConsole.ALL_DIVERTS, attributes);
     }
 
+    /**
+     * Whether the (live) broker's console answers: a quick look before work on a pooled JMS connection that an
+     * operator or a health probe waits for. While the broker is down its console refuses at once, whereas a pooled
+     * connection reconnects (server-config/20-artemis.asadmin) and holds a call for the failover wait and the call
+     * timeout (35 s measured) before it fails.
+     */
+    public boolean answers() {
+        try {
+            console.attribute(BrokerConsole.BROKER, "Active");
+            return true;
+        } catch (BrokerConsole.Unreadable e) {
+            return false;
+        }
+    }
+
     private Map<String, JsonValue> read(String mbeanPattern, List<String> attributes) {
         try {
             return console.read(mbeanPattern, attributes);

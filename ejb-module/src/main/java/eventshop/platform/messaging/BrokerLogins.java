@@ -1,7 +1,11 @@
 package eventshop.platform.messaging;
 
+import eventshop.platform.management.BrokerManagement;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,12 +37,27 @@ public class BrokerLogins {
 
     private final Map<String, ConnectionFactory> factories = new ConcurrentHashMap<>();
 
+    @Inject
+    BrokerManagement management;
+
     /** The XA connection factory that logs in as the party (a service's name, or {@link #OPS}). */
     public ConnectionFactory of(String party) {
         if (!PARTIES.contains(party)) {
             throw new IllegalArgumentException("No broker login for '" + party + "'; there is one for each of " + PARTIES);
         }
         return factories.computeIfAbsent(party, BrokerLogins::lookup);
+    }
+
+    /**
+     * A context of the operator API's login ({@link #OPS}) for work someone waits for (the operator's requests, the
+     * readiness check), taken only when the broker answers: otherwise a JMSRuntimeException at once (a 503 to the
+     * operator, "broker DOWN" in the health), not after a pooled connection's failover wait.
+     */
+    public JMSContext operatorContext() {
+        if (!management.answers()) {
+            throw new JMSRuntimeException("The broker does not answer: its management console cannot be reached");
+        }
+        return of(OPS).createContext();
     }
 
     static String jndiName(String party) {

@@ -10,10 +10,12 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -107,20 +109,22 @@ public class EventPublisher {
     }
 
     /**
-     * Sends a journaled event again, to ONE subscription, in the caller's transaction, as the operator API
-     * ({@link BrokerLogins#OPS}). The subscription's own address {@code eventshop.<subscription>.subscription}
-     * holds that one queue only, where the copy arrives as the original did: same body (so the same eventId,
+     * Sends journaled events again, in this order, to ONE subscription, in the caller's transaction, as the operator
+     * API ({@link BrokerLogins#operatorContext}). The subscription's own address {@code eventshop.<subscription>.subscription}
+     * holds that one queue only, where each copy arrives as the original did: same body (so the same eventId,
      * which the subscriber's processed-message record recognises: a repeated replay has no second effect), same properties and
      * message group. It carries no duplicate-detection id: the broker would drop a second replay of it.
      */
-    public void replay(JournaledEvent event, String subscription) {
-        try (JMSContext context = logins.of(BrokerLogins.OPS).createContext()) {
-            TextMessage message = message(context, event.body(), event.type(), event.version(), event.producer(),
-                    event.correlationId(), event.groupId());
-            message.setStringProperty(REPLAYED_TO, subscription);
-            context.createProducer()
-                    .setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .send(context.createTopic(subscriptionAddress(subscription)), message);
+    public void replay(List<JournaledEvent> events, String subscription) {
+        try (JMSContext context = logins.operatorContext()) {
+            JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            Topic address = context.createTopic(subscriptionAddress(subscription));
+            for (JournaledEvent event : events) {
+                TextMessage message = message(context, event.body(), event.type(), event.version(), event.producer(),
+                        event.correlationId(), event.groupId());
+                message.setStringProperty(REPLAYED_TO, subscription);
+                producer.send(address, message);
+            }
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }

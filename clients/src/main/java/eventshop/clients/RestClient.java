@@ -34,21 +34,29 @@ public final class RestClient {
     private final URI base;
     /** The Authorization header's value, or null: anonymous. */
     private final String authorization;
+    /** How long a request waits for its answer. */
+    private final Duration timeout;
 
     /** Paths are resolved against base (a trailing slash is added when missing). */
     public RestClient(URI base) {
-        this(URI.create(base.toString().endsWith("/") ? base.toString() : base + "/"), null);
+        this(URI.create(base.toString().endsWith("/") ? base.toString() : base + "/"), null, TIMEOUT);
     }
 
-    private RestClient(URI base, String authorization) {
+    private RestClient(URI base, String authorization, Duration timeout) {
         this.base = base;
         this.authorization = authorization;
+        this.timeout = timeout;
     }
 
     /** The same API with HTTP basic authentication as this user. */
     public RestClient as(String user, String password) {
         return new RestClient(base, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), timeout);
+    }
+
+    /** The same API, waiting at most this long for each answer (30 s by default), as a health probe does. */
+    public RestClient within(Duration answerTimeout) {
+        return new RestClient(base, authorization, answerTimeout);
     }
 
     public URI base() {
@@ -138,7 +146,7 @@ public final class RestClient {
     }
 
     private HttpRequest.Builder builder(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
         if (headers.length > 0) {
             request.headers(headers);
         }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -92,6 +93,23 @@ class RestClientTest {
 
         assertThat(closed.attempt("GET", "products/X", null)).isEmpty();
         assertThatThrownBy(() -> closed.get("products/X")).isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
+    void anAnswerLaterThanTheClientsTimeoutIsNoAnswer() {
+        server.createContext("/api/slow", exchange -> {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answer(exchange);
+        });
+        RestClient impatient = new RestClient(api()).within(Duration.ofMillis(200));
+
+        assertThatThrownBy(() -> impatient.get("slow")).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("no answer");
+        assertThat(new RestClient(api()).get("slow").status()).isEqualTo(200);
     }
 
     @Test

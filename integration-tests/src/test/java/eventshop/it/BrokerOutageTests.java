@@ -7,7 +7,6 @@ import eventshop.clients.RestClient;
 import eventshop.clients.Storefront;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,6 +49,8 @@ abstract class BrokerOutageTests {
      * down, the messaging check must not wait for a pooled connection's reconnection (35 s).
      */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+    /** The health endpoints asked as a probe does: no answer within {@link #PROBE_TIMEOUT} fails the test. */
+    private static final RestClient PROBE = Stack.API.within(PROBE_TIMEOUT);
 
     private final Shop shop = new Shop();
 
@@ -68,7 +69,7 @@ abstract class BrokerOutageTests {
 
         // As a running load balancer's probes do, the check takes a connection of the operator API's pool, which then
         // reconnects while the broker is down.
-        assertThat(probe("health/ready").status()).isEqualTo(200);
+        assertThat(PROBE.get("health/ready").status()).isEqualTo(200);
         killTheBroker();
         Instant killed = Instant.now();
         List<String> placed = new ArrayList<>();
@@ -106,7 +107,7 @@ abstract class BrokerOutageTests {
 
         // The API stays ready, and the health says what is down and what waits.
         for (String path : List.of("health/ready", "health")) {
-            RestClient.Reply health = probe(path);
+            RestClient.Reply health = PROBE.get(path);
             assertThat(health.status()).as(path + ": " + health.body()).isEqualTo(200);
             JsonObject messaging = check(health.json(), "messaging");
             assertThat(messaging.getString("status")).isEqualTo("UP");
@@ -184,20 +185,6 @@ abstract class BrokerOutageTests {
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(reply.headers().firstValue("Retry-After")).as(request[1])
                     .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
-        }
-    }
-
-    /** A health endpoint, asked as a probe does: no answer within {@link #PROBE_TIMEOUT} fails the test. */
-    private static RestClient.Reply probe(String path) {
-        HttpRequest request = HttpRequest.newBuilder(Stack.BASE.resolve(path)).timeout(PROBE_TIMEOUT).GET().build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            return new RestClient.Reply(response.statusCode(), "", "", response.body());
-        } catch (IOException e) {
-            throw new AssertionError("no answer from /" + path + " within " + PROBE_TIMEOUT.toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 

@@ -23,7 +23,6 @@ abstract class CompensationTests {
 
     private static final String PAYMENTS_DEAD_LETTERS = "eventshop.payments.dlq";
     private static final String WAREHOUSE_DEAD_LETTERS = "eventshop.warehouse.dlq";
-    private static final String GATEWAY_REPLIES = Shop.GATEWAY_REPLIES;
     private static final String CARD_REFUSES_REFUNDS = "refunds are refused for this card";
 
     private final Shop shop = new Shop();
@@ -61,11 +60,11 @@ abstract class CompensationTests {
 
         Message refusal = deadLetter(PAYMENTS_DEAD_LETTERS, orderId, "RefundResult");
         assertThat(refusal.getStringProperty("deadLetterReason")).contains(reason, "retry this message");
-        assertThat(refusal.getStringProperty("deadLetterOrigin")).isEqualTo(GATEWAY_REPLIES);
-        assertThat(refusal.getStringProperty("originalDestination")).contains(GATEWAY_REPLIES);
+        assertThat(refusal.getStringProperty("deadLetterOrigin")).isEqualTo(Shop.GATEWAY_REPLIES);
+        assertThat(refusal.getStringProperty("originalDestination")).contains(Shop.GATEWAY_REPLIES);
 
         // The operator retries: the dead letter goes back to the queue it came from.
-        Stack.broker().retryToQueue(refusal, GATEWAY_REPLIES);
+        Stack.broker().retryToQueue(refusal, Shop.GATEWAY_REPLIES);
 
         await().atMost(Stack.EVENTUAL).untilAsserted(() -> assertThat(Shop.timeline(shop.order(orderId)))
                 .filteredOn(entry -> entry.equals("NEEDS_ATTENTION CompensationFailed payments")).hasSize(2));
@@ -90,7 +89,7 @@ abstract class CompensationTests {
         String orderId = shop.rejectedByTheGatewayTimeout(kim, sku);
 
         var lateApproval = shop.lateApproval(orderId);
-        Stack.broker().sendToQueue(GATEWAY_REPLIES, EventCodec.toJson(lateApproval), Broker.publisherProperties(lateApproval));
+        Stack.broker().sendToQueue(Shop.GATEWAY_REPLIES, EventCodec.toJson(lateApproval), Broker.publisherProperties(lateApproval));
 
         await().atMost(Stack.EVENTUAL).untilAsserted(() -> assertThat(shop.payments(orderId)).singleElement()
                 .satisfies(payment -> {

@@ -66,7 +66,6 @@ abstract class GuaranteeTests {
     private static final String ORDERS_EVENTS = "eventshop.orders.events";
     private static final String PAYMENTS_EVENTS = "eventshop.payments.events";
     private static final String WAREHOUSE_EVENTS = "eventshop.warehouse.events";
-    private static final String GATEWAY_REPLIES = "eventshop.payments.gateway-replies";
     private static final String OUTBOX = "eventshop.notifications.outbox";
     /** The address of every service's subscription queue (see the MDBs). */
     /** A subscription's address; every eventshop.<service>.subscription has the same address settings. */
@@ -258,7 +257,7 @@ abstract class GuaranteeTests {
         // A gateway request sent by the rolled-back attempt would have been answered about a payment that
         // does not exist: that reply would be failing and retried in the payments service's reply queue.
         String aboutTheOrder = "correlationId = '" + orderId + "'";
-        assertThat(broker.holds(GATEWAY_REPLIES, aboutTheOrder, orderId)).as("replies about the order being retried").isFalse();
+        assertThat(broker.holds(Shop.GATEWAY_REPLIES, aboutTheOrder, orderId)).as("replies about the order being retried").isFalse();
         assertThat(broker.browse("eventshop.payments.dlq", aboutTheOrder)).isZero();
     }
 
@@ -340,7 +339,7 @@ abstract class GuaranteeTests {
         Map<String, List<String>> consumersOf = Map.of(
                 ORDERS_EVENTS, List.of("payments", "warehouse", "customers", "notifications"),
                 PAYMENTS_EVENTS, List.of("orders", "warehouse", "customers", "notifications"),
-                GATEWAY_REPLIES, List.of(GATEWAY_REPLIES),
+                Shop.GATEWAY_REPLIES, List.of(Shop.GATEWAY_REPLIES),
                 OUTBOX, List.of(OUTBOX));
         // A message of a type the destination's consumers handle, to leave a field out of. A missing field
         // is noticed only by a consumer that handles the type: the others consume it as any event they
@@ -348,10 +347,10 @@ abstract class GuaranteeTests {
         Map<String, Event> wellFormed = Map.of(
                 ORDERS_EVENTS, orderPlaced("order-x"),
                 PAYMENTS_EVENTS, new PaymentTaken("order-x", "payment-x", new BigDecimal("1.00"), "EUR"),
-                GATEWAY_REPLIES, new PaymentAuthorizationResult("payment-x", "order-x", true, null, "gw_x"),
+                Shop.GATEWAY_REPLIES, new PaymentAuthorizationResult("payment-x", "order-x", true, null, "gw_x"),
                 OUTBOX, new SendNotification("notification-x", "order-x", "customer-x", "x@example.org", "OrderPlaced", "s", "b"));
         Map<String, String> missingField = Map.of(
-                ORDERS_EVENTS, "orderId", PAYMENTS_EVENTS, "amount", GATEWAY_REPLIES, "paymentId", OUTBOX, "notificationId");
+                ORDERS_EVENTS, "orderId", PAYMENTS_EVENTS, "amount", Shop.GATEWAY_REPLIES, "paymentId", OUTBOX, "notificationId");
 
         record Poison(String destination, String marker, String body, Map<String, Object> properties,
                       String reason, List<String> deadLetteredBy) {
@@ -416,8 +415,8 @@ abstract class GuaranteeTests {
                         "payments", List.of("orders", "warehouse", "customers")),
                 send(ORDERS_EVENTS, new OrderCancelled(unknownOrder(), "customer-x", "changed my mind", OrderCancelled.BY_CUSTOMER),
                         "orders", List.of("payments", "customers", "notifications")),
-                send(GATEWAY_REPLIES, new PaymentAuthorizationResult("payment-" + UUID.randomUUID(), unknownOrder(), true, null,
-                        "gw_x"), "payment-gateway", List.of(GATEWAY_REPLIES)));
+                send(Shop.GATEWAY_REPLIES, new PaymentAuthorizationResult("payment-" + UUID.randomUUID(), unknownOrder(), true, null,
+                        "gw_x"), Shop.GATEWAY_PRODUCER, List.of(Shop.GATEWAY_REPLIES)));
 
         for (Failing message : failing) {
             String address = message.destination().endsWith(".events") ? SUBSCRIPTIONS_ADDRESS : message.destination();
@@ -547,7 +546,7 @@ abstract class GuaranteeTests {
     /** The dead-letter queue of the service a subscription or command queue belongs to. */
     private static String serviceOf(String consumer) {
         return switch (consumer) {
-            case GATEWAY_REPLIES -> "payments";
+            case Shop.GATEWAY_REPLIES -> "payments";
             case OUTBOX -> "notifications";
             default -> consumer;
         };

@@ -192,7 +192,7 @@ abstract class RecoveryTests {
 
     /** Those dealt to a held consumer end after Payara's commit retry, up to a minute after the crash. */
     private void awaitTerminal(List<String> orders) {
-        await("every order placed after the restart at its end").atMost(BOUND.multipliedBy(2))
+        await("every order placed after the restart at its end").atMost(BOUND)
                 .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> orders.stream().allMatch(this::terminal));
     }
 

@@ -30,7 +30,6 @@ abstract class SecurityTests {
     private static final String BROKER = System.getProperty("it.broker.url");
     private static final String SERVICES_TOPIC = "eventshop.orders.events";
     private static final String GATEWAY_REQUESTS = "eventshop.payments.gateway-requests";
-    private static final String GATEWAY_REPLIES = "eventshop.payments.gateway-replies";
     private static final String OUTBOX = "eventshop.notifications.outbox";
     /** A selector no message matches: a consumer allowed to attach takes nothing from the running services. */
     private static final String NOTHING = "testMarker = 'security-tests-take-nothing'";
@@ -80,7 +79,7 @@ abstract class SecurityTests {
             assertRefusedToConsume(session, session.createQueue(subscriptionQueue("customers")));
             // ... or listening on a topic with a subscription of its own.
             assertRefusedToConsume(session, session.createTopic("eventshop.warehouse.events"));
-            assertRefusedToConsume(session, session.createQueue(GATEWAY_REPLIES));
+            assertRefusedToConsume(session, session.createQueue(Shop.GATEWAY_REPLIES));
             // Its own subscription it may consume (as its MDBs do).
             session.createConsumer(session.createQueue(subscriptionQueue("orders")), NOTHING).close();
         }
@@ -138,7 +137,7 @@ abstract class SecurityTests {
     void aServicesUserCannotConsumeAnotherServicesWorkQueue() throws JMSException {
         try (Connection notifications = connect("notifications", password("notifications"));
              Session session = notifications.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            assertRefusedToConsume(session, session.createQueue(GATEWAY_REPLIES));
+            assertRefusedToConsume(session, session.createQueue(Shop.GATEWAY_REPLIES));
             assertRefusedToConsume(session, session.createQueue(GATEWAY_REQUESTS));
         }
     }

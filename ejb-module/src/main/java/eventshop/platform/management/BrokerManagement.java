@@ -75,15 +75,14 @@ public class BrokerManagement {
     }
 
     /**
-     * Whether the (live) broker's console answers: a quick look before work on a pooled JMS connection that an
+     * Whether the (live) broker's console answers and says the broker is active (started, not a waiting backup): a quick look before work on a pooled JMS connection that an
      * operator or a health probe waits for. While the broker is down its console refuses at once, whereas a pooled
      * connection reconnects (server-config/20-artemis.asadmin) and holds a call for the failover wait and the call
      * timeout (35 s measured) before it fails.
      */
     public boolean answers() {
         try {
-            console.attribute(BrokerConsole.BROKER, "Active");
-            return true;
+            return JsonValue.TRUE.equals(console.attribute(BrokerConsole.BROKER, "Active"));
         } catch (BrokerConsole.Unreadable e) {
             return false;
         }
